@@ -1,0 +1,1088 @@
+#include "qawl/extractor.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "qawl/normalizer.h"
+#include "qawl/quote_spans.h"
+
+namespace qawl {
+
+namespace {
+
+constexpr uint32_t kNone = UINT32_MAX;
+// How far after a cue its subject and complementizer may reach.
+constexpr size_t kMaxRegionTokens = 24;
+// Quotes this short after a label noun are names, not quotations.
+constexpr size_t kMaxLabelTokens = 4;
+// A quote with no cue is kept as a continuation only if this long.
+constexpr size_t kMinContinuationTokens = 5;
+
+// Confidence by how the speaker was found; the kind of pattern adjusts it.
+constexpr float kConfExplicit = 0.95f;
+constexpr float kConfAfter = 0.9f;
+constexpr float kConfTitle = 0.85f;
+constexpr float kConfPreposed = 0.8f;
+constexpr float kConfImplied = 0.7f;
+constexpr float kConfContinuation = 0.5f;
+
+bool IsWordChar(char32_t c) {
+  if (c < 0x80) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+  if (c >= 0x0621 && c <= 0x064A) return true;
+  if (c >= 0x0660 && c <= 0x06FF) {
+    return c != 0x066A && c != 0x066B && c != 0x066C && c != 0x066D && c != 0x06D4 &&
+           c != 0x06DD && c != 0x06DE && c != 0x06E9;
+  }
+  if (c >= 0xC0 && c < 0x0370) return c != 0xD7 && c != 0xF7;
+  if (c >= 0x0370 && c < 0x0600) return true;  // Greek, Cyrillic, Hebrew...
+  if (c >= 0x0750 && c <= 0x077F) return true;
+  if (c >= 0x08A0 && c <= 0x08C9) return true;
+  if (c >= 0x1E00 && c <= 0x1FFF) return true;
+  if (c >= 0x3040 && c <= 0x9FFF) return true;
+  if (c >= 0xAC00 && c <= 0xD7AF) return true;
+  return false;
+}
+
+struct Token {
+  uint32_t begin;
+  uint32_t end;
+};
+
+struct SpeakerRef {
+  int entity = -1;
+  ByteSpan mention;  // normalized text of how the article names the source
+  ByteSpan title;
+  Gender gender = Gender::kUnknown;
+  bool document = false;  // a report or treaty, not a speaker
+  bool valid() const { return entity >= 0 || !mention.empty(); }
+};
+
+enum class How { kExplicit, kTitle, kPreposed, kImplied, kAfter, kContinuation, kNone };
+
+float ConfidenceFor(How how) {
+  switch (how) {
+    case How::kExplicit: return kConfExplicit;
+    case How::kAfter: return kConfAfter;
+    case How::kTitle: return kConfTitle;
+    case How::kPreposed: return kConfPreposed;
+    case How::kImplied: return kConfImplied;
+    case How::kContinuation: return kConfContinuation;
+    case How::kNone: return kConfContinuation;
+  }
+  return kConfContinuation;
+}
+
+const char* HowSuffix(How how) {
+  switch (how) {
+    case How::kExplicit: return "";
+    case How::kAfter: return "";
+    case How::kTitle: return "/title";
+    case How::kPreposed: return "/preposed";
+    case How::kImplied: return "/implied";
+    case How::kContinuation: return "/continued";
+    case How::kNone: return "/unattributed";
+  }
+  return "";
+}
+
+struct Cue {
+  uint32_t begin;      // start of the word, with its proclitic
+  uint32_t end;        // end of the word, with any object suffix
+  uint32_t stem_begin; // start of the listed form
+  size_t token;
+  const CueForm* form;
+  bool object_suffix;
+  bool after_relative;   // "التي يقولون ..."
+  bool after_connector;  // "وفق ما ذكر ...", "حسبما قال ..."
+};
+
+struct Attributed {
+  SpeakerRef speaker;
+  How how = How::kNone;
+};
+
+struct Record {
+  v1::Kind kind;
+  ByteSpan text;  // normalized
+  Attributed who;
+  int cue = -1;
+  std::string rule;
+  float confidence_scale = 1.0f;
+};
+
+// A source mentioned in the text, for resolving implied subjects.
+struct HistoryEntry {
+  uint32_t pos;
+  SpeakerRef speaker;
+};
+
+class Run {
+ public:
+  Run(const PatternSet& p, const ExtractOptions& options, const v1::Article& article)
+      : p_(p), g_(p.gazetteer()), options_(options), article_(article) {}
+
+  void Extract(std::vector<v1::Quote>* out);
+
+ private:
+  // Setup.
+  void Tokenize();
+  void FindSentenceBreaks();
+  void FindCues();
+  void ScanGazetteer();
+
+  // Helpers over the normalized text.
+  std::string_view Text(ByteSpan s) const {
+    return std::string_view(t_).substr(s.begin, s.end - s.begin);
+  }
+  std::string_view Word(size_t i) const {
+    return std::string_view(t_).substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+  }
+  size_t TokenAt(uint32_t pos) const;  // first token with begin >= pos
+  uint32_t SentenceEnd(uint32_t pos) const;
+  uint32_t SentenceStart(uint32_t pos) const;
+  bool InList(std::string_view section, std::string_view word) const;
+  bool InListStripped(std::string_view section, std::string_view word) const;
+  int QuoteOpeningAt(uint32_t pos) const;
+  bool InsideQuote(uint32_t pos) const;
+  bool IsLabel(const QuoteSpan& q) const;
+  size_t CountTokens(ByteSpan s) const;
+  uint32_t SkipSpaces(uint32_t pos) const;
+  uint32_t SkipSpacesBack(uint32_t pos) const;
+
+  // Attribution.
+  std::optional<SpeakerRef> AnalyzeRegion(ByteSpan region, Gender verb_gender, bool* speaker_only) const;
+  std::optional<SpeakerRef> SpeakerOfNounCue(const Cue& cue) const;
+  std::optional<SpeakerRef> Preposed(const Cue& cue) const;
+  std::optional<SpeakerRef> FromHistory(uint32_t pos, Gender gender) const;
+  Attributed Attribute(const Cue& cue, ByteSpan region, bool* speaker_only);
+  SpeakerRef ResolveTitle(const NameMatch& m, size_t first_token) const;
+  void Remember(uint32_t pos, const SpeakerRef& s);
+
+  void ProcessCue(size_t index);
+  void ClaimQuote(int q, v1::Kind kind, const Attributed& who, int cue, const char* rule);
+  void EmitClause(const Cue& cue, int cue_index, uint32_t begin, const Attributed& who);
+  uint32_t ClauseEnd(uint32_t begin, uint32_t sentence_end) const;
+  void AttributeLeftovers();
+  void Headlines();
+
+  void Write(std::vector<v1::Quote>* out);
+
+  const PatternSet& p_;
+  const Gazetteer& g_;
+  const ExtractOptions& options_;
+  const v1::Article& article_;
+  NormalizedText norm_;
+  std::string t_;  // normalized text (copy of norm_.text() for brevity)
+  std::vector<Token> tokens_;
+  std::vector<uint32_t> breaks_;  // sentence terminator positions, sorted
+  std::vector<QuoteSpan> quotes_;
+  std::vector<bool> label_;
+  std::vector<bool> claimed_;
+  std::vector<Cue> cues_;
+  std::vector<NameMatch> names_;  // gazetteer matches over tokens, in order
+  std::vector<HistoryEntry> history_;
+  std::vector<Record> records_;
+  std::unordered_map<uint32_t, int> quote_by_open_;
+};
+
+size_t Run::TokenAt(uint32_t pos) const {
+  auto it = std::lower_bound(tokens_.begin(), tokens_.end(), pos,
+                             [](const Token& t, uint32_t p) { return t.begin < p; });
+  return static_cast<size_t>(it - tokens_.begin());
+}
+
+void Run::Tokenize() {
+  const auto n = static_cast<uint32_t>(t_.size());
+  size_t i = 0;
+  uint32_t start = kNone;
+  while (i < n) {
+    size_t pos = i;
+    char32_t c;
+    auto b = static_cast<unsigned char>(t_[i]);
+    if (b < 0x80) {
+      c = b;
+      ++i;
+    } else {
+      c = DecodeUtf8(t_, &i);
+    }
+    if (IsWordChar(c)) {
+      if (start == kNone) start = static_cast<uint32_t>(pos);
+    } else if (start != kNone) {
+      tokens_.push_back(Token{start, static_cast<uint32_t>(pos)});
+      start = kNone;
+    }
+  }
+  if (start != kNone) tokens_.push_back(Token{start, n});
+}
+
+void Run::FindSentenceBreaks() {
+  // Terminators inside top-level quotations do not end the writer's sentence.
+  std::vector<ByteSpan> inside;
+  for (const QuoteSpan& q : quotes_) {
+    if (q.depth == 0) inside.push_back(ByteSpan{q.open_end, q.has_close() ? q.close : q.inner.end});
+  }
+  size_t k = 0;
+  const auto n = static_cast<uint32_t>(t_.size());
+  for (uint32_t i = 0; i < n; ++i) {
+    char c = t_[i];
+    bool term = false;
+    if (c == '\n') {
+      term = true;
+    } else if (c == '.' || c == '!' || c == '?') {
+      bool digits = i > 0 && i + 1 < n && std::isdigit(static_cast<unsigned char>(t_[i - 1])) &&
+                    std::isdigit(static_cast<unsigned char>(t_[i + 1]));
+      term = !digits;
+    } else if (c == '\xD8' && i + 1 < n && t_[i + 1] == '\x9F') {  // ؟
+      term = true;
+    }
+    if (!term) continue;
+    while (k < inside.size() && inside[k].end <= i) ++k;
+    if (c != '\n' && k < inside.size() && inside[k].begin <= i && i < inside[k].end) continue;
+    breaks_.push_back(i);
+  }
+}
+
+uint32_t Run::SentenceEnd(uint32_t pos) const {
+  auto it = std::lower_bound(breaks_.begin(), breaks_.end(), pos);
+  return it == breaks_.end() ? static_cast<uint32_t>(t_.size()) : *it;
+}
+
+uint32_t Run::SentenceStart(uint32_t pos) const {
+  auto it = std::lower_bound(breaks_.begin(), breaks_.end(), pos);
+  if (it == breaks_.begin()) return 0;
+  --it;
+  uint32_t b = *it;
+  return b + (t_[b] == '\xD8' ? 2 : 1);
+}
+
+bool Run::InList(std::string_view section, std::string_view word) const {
+  return p_.InList(section, word);
+}
+
+// Also accepts the word with a proclitic و/ف/ب/ل removed.
+bool Run::InListStripped(std::string_view section, std::string_view word) const {
+  if (InList(section, word)) return true;
+  for (std::string_view pre : {"و", "ف", "ب", "ل"}) {
+    if (word.size() > pre.size() + 2 && word.substr(0, pre.size()) == pre &&
+        InList(section, word.substr(pre.size()))) {
+      return true;
+    }
+  }
+  // لل + noun = ل + ال + noun.
+  if (word.size() > 6 && word.substr(0, 4) == "لل" &&
+      InList(section, "ال" + std::string(word.substr(4)))) {
+    return true;
+  }
+  return false;
+}
+
+int Run::QuoteOpeningAt(uint32_t pos) const {
+  auto it = quote_by_open_.find(pos);
+  return it == quote_by_open_.end() ? -1 : it->second;
+}
+
+bool Run::InsideQuote(uint32_t pos) const {
+  for (const QuoteSpan& q : quotes_) {
+    if (q.depth == 0 && q.inner.begin <= pos && pos < q.inner.end) return true;
+    if (q.inner.begin > pos) break;
+  }
+  return false;
+}
+
+size_t Run::CountTokens(ByteSpan s) const {
+  return TokenAt(s.end) - TokenAt(s.begin);
+}
+
+uint32_t Run::SkipSpaces(uint32_t pos) const {
+  while (pos < t_.size() && t_[pos] == ' ') ++pos;
+  return pos;
+}
+
+uint32_t Run::SkipSpacesBack(uint32_t pos) const {
+  while (pos > 0 && t_[pos - 1] == ' ') --pos;
+  return pos;
+}
+
+bool Run::IsLabel(const QuoteSpan& q) const {
+  size_t n = CountTokens(q.inner);
+  if (n == 0) return true;
+  if (n > kMaxLabelTokens) return false;
+  // The whole quote is a known name (an agency, a person): a label.
+  std::vector<std::string_view> words;
+  for (size_t i = TokenAt(q.inner.begin); i < tokens_.size() && tokens_[i].end <= q.inner.end; ++i) {
+    words.push_back(Word(i));
+  }
+  if (auto m = g_.MatchAt(words, 0); m && m->end == words.size()) return true;
+  // A label noun right before it: وكالة "يونهاب"، مدافع "هاوتزر".
+  uint32_t start = q.has_open() ? q.open : q.inner.begin;
+  size_t i = TokenAt(start);
+  if (i == 0) return false;
+  const Token& prev = tokens_[i - 1];
+  // Only spaces (or a glued proclitic) between the noun and the mark.
+  for (uint32_t k = prev.end; k < start; ++k) {
+    if (t_[k] != ' ') return false;
+  }
+  return InListStripped("label_nouns", Word(i - 1));
+}
+
+void Run::FindCues() {
+  const re2::RE2& scanner = p_.cue_scanner();
+  re2::StringPiece text(t_);
+  const auto n = static_cast<uint32_t>(t_.size());
+  uint32_t pos = 0;
+  re2::StringPiece m;
+  while (pos < n && scanner.Match(text, pos, n, re2::RE2::UNANCHORED, &m, 1)) {
+    auto ms = static_cast<uint32_t>(m.data() - t_.data());
+    auto me = static_cast<uint32_t>(ms + m.size());
+    size_t ti = TokenAt(ms);
+    // The match must start a word; otherwise skip past the word it is in.
+    if (ti >= tokens_.size() || tokens_[ti].begin != ms) {
+      size_t wi = ti == 0 ? 0 : ti - 1;
+      pos = (wi < tokens_.size() && tokens_[wi].end > ms) ? tokens_[wi].end : me;
+      continue;
+    }
+    const Token& tok = tokens_[ti];
+    pos = tok.end;
+    std::string_view matched = std::string_view(t_).substr(ms, me - ms);
+    std::string_view rest = std::string_view(t_).substr(me, tok.end - me);
+    const CueForm* form = p_.FindCue(matched);
+    uint32_t stem = ms;
+    if (form == nullptr || !rest.empty()) {
+      // A proclitic و/ف before the form ("وقال"), or the form with an
+      // object suffix ("ووصفها").
+      const CueForm* alt = nullptr;
+      std::string_view word = std::string_view(t_).substr(tok.begin, tok.end - tok.begin);
+      for (size_t pre : {size_t{0}, size_t{2}, size_t{4}}) {
+        if (pre > 0 && !(word.substr(0, 2) == "و" || word.substr(0, 2) == "ف")) break;
+        if (pre == 4 && !(word.substr(2, 2) == "و" || word.substr(2, 2) == "ف")) break;
+        if (pre >= word.size()) break;
+        std::string_view body = word.substr(pre);
+        if (const CueForm* f = p_.FindCue(body)) {
+          alt = f;
+          stem = tok.begin + static_cast<uint32_t>(pre);
+          rest = {};
+          break;
+        }
+        // Object suffix: the longest listed form that is a prefix of body.
+        for (size_t cut = body.size() - 2; cut >= 4 && alt == nullptr; cut -= 2) {
+          if (!InList("object_pronouns", body.substr(cut))) continue;
+          if (const CueForm* f = p_.FindCue(body.substr(0, cut))) {
+            if (f->tense == Tense::kPast || f->tense == Tense::kPresent) {
+              alt = f;
+              stem = tok.begin + static_cast<uint32_t>(pre);
+              rest = body.substr(cut);
+            }
+          }
+        }
+        if (alt != nullptr) break;
+      }
+      form = alt;
+    }
+    if (form == nullptr) continue;
+    Cue cue{tok.begin, tok.end, stem, ti, form, !rest.empty(), false, false};
+    if (ti > 0) {
+      std::string_view prev = Word(ti - 1);
+      cue.after_relative = InListStripped("relative_words", prev);
+      cue.after_connector = InList("post_connectors", prev) || InListStripped("post_connectors", prev);
+    }
+    // Inside a quotation a cue belongs to the quoted speaker's words.
+    if (InsideQuote(tok.begin)) continue;
+    cues_.push_back(cue);
+  }
+}
+
+void Run::ScanGazetteer() {
+  std::vector<std::string_view> words;
+  words.reserve(tokens_.size());
+  for (size_t i = 0; i < tokens_.size(); ++i) words.push_back(Word(i));
+  for (size_t i = 0; i < words.size();) {
+    auto m = g_.MatchAt(words, i);
+    if (!m) {
+      ++i;
+      continue;
+    }
+    names_.push_back(*m);
+    i = m->end;
+  }
+  for (const NameMatch& m : names_) {
+    if (InsideQuote(tokens_[m.begin].begin)) continue;
+    SpeakerRef s = ResolveTitle(m, m.begin);
+    if (s.entity >= 0 && g_.entity(s.entity).type == "person") {
+      Remember(tokens_[m.begin].begin, s);
+    }
+  }
+}
+
+SpeakerRef Run::ResolveTitle(const NameMatch& m, size_t first_token) const {
+  SpeakerRef s;
+  ByteSpan span{tokens_[m.begin].begin + static_cast<uint32_t>(m.prefix_bytes), tokens_[m.end - 1].end};
+  if (!m.is_title) {
+    s.entity = m.entity;
+    s.mention = span;
+  } else {
+    s.title = span;
+    s.mention = span;
+    // A title names one person only when no other person holds it, or when
+    // the article names exactly one of its holders.
+    std::string title(Text(ByteSpan{tokens_[m.begin].begin, span.end}));
+    const Entity& e = g_.entity(m.entity);
+    std::string folded;
+    for (const std::string& t : e.titles) {
+      std::string_view tv(title);
+      if (tv.size() >= t.size() && tv.substr(tv.size() - t.size()) == t) folded = t;
+    }
+    const std::vector<int>& holders = g_.EntitiesWithTitle(folded);
+    if (holders.size() <= 1) {
+      s.entity = m.entity;
+    } else {
+      int named = -1;
+      for (const NameMatch& other : names_) {
+        if (other.is_title) continue;
+        if (std::find(holders.begin(), holders.end(), other.entity) != holders.end()) {
+          if (named >= 0 && named != other.entity) {
+            named = -2;
+            break;
+          }
+          named = other.entity;
+        }
+      }
+      if (named >= 0) s.entity = named;
+    }
+  }
+  if (s.entity >= 0) s.gender = g_.entity(s.entity).gender;
+  (void)first_token;
+  return s;
+}
+
+void Run::Remember(uint32_t pos, const SpeakerRef& s) {
+  if (!s.valid()) return;
+  history_.push_back(HistoryEntry{pos, s});
+}
+
+std::optional<SpeakerRef> Run::FromHistory(uint32_t pos, Gender gender) const {
+  const HistoryEntry* best = nullptr;
+  for (const HistoryEntry& h : history_) {
+    if (h.pos >= pos) continue;
+    Gender hg = h.speaker.gender;
+    bool agrees = hg == Gender::kUnknown || gender == Gender::kUnknown || hg == gender ||
+                  (gender == Gender::kPlural && hg == Gender::kMasculine);
+    if (!agrees) continue;
+    if (best == nullptr || h.pos >= best->pos) best = &h;
+  }
+  if (best == nullptr) return std::nullopt;
+  return best->speaker;
+}
+
+// Reads the speaker out of the words between a cue and its complement.
+// Returns nullopt when those words are not a subject (an object, an
+// adverbial, or nothing): the subject is then implied.
+std::optional<SpeakerRef> Run::AnalyzeRegion(ByteSpan region, Gender verb_gender,
+                                             bool* speaker_only) const {
+  *speaker_only = false;
+  size_t first = TokenAt(region.begin);
+  size_t last = TokenAt(region.end);  // exclusive
+  // Leading pronoun phrases: "قال فيه إن"، "ذكّر به بوتين".
+  while (first < last && InList("skip_words", Word(first))) ++first;
+  if (first >= last) {
+    *speaker_only = true;
+    return std::nullopt;
+  }
+  ByteSpan rest{tokens_[first].begin, region.end};
+  // Cut the phrase where an occasion, time or addressee starts.
+  ByteSpan np = rest;
+  re2::StringPiece window(t_.data() + rest.begin, rest.size());
+  re2::StringPiece stop;
+  if (p_.rule("region_stop")->Match(window, 0, window.size(), re2::RE2::UNANCHORED, &stop, 1)) {
+    np.end = SkipSpacesBack(static_cast<uint32_t>(stop.data() - t_.data()));
+  }
+  if (np.empty()) return std::nullopt;
+  size_t np_last = TokenAt(np.end);
+  // A gazetteer name or title in the phrase.
+  std::optional<SpeakerRef> found;
+  for (const NameMatch& m : names_) {
+    if (m.begin < first || m.end > np_last) continue;
+    SpeakerRef s = ResolveTitle(m, first);
+    if (!m.is_title) {
+      // A title right before the name is kept as written.
+      if (m.begin > first) s.title = ByteSpan{tokens_[first].begin, tokens_[m.begin - 1].end};
+      found = s;
+      break;
+    }
+    if (!found) found = s;
+  }
+  if (found) {
+    if (found->entity < 0) found->mention = np;
+    if (found->gender == Gender::kUnknown) found->gender = verb_gender;
+  } else {
+    std::string_view head = Word(first);
+    if (!InListStripped("source_nouns", head) && !InList("given_names", head)) return std::nullopt;
+    SpeakerRef s;
+    s.mention = np;
+    s.gender = verb_gender;
+    s.document = InList("document_nouns", head);
+    found = s;
+  }
+  // Whatever follows the subject must be a circumstance (time, occasion,
+  // addressee) for the quote that follows to be the subject's whole words.
+  *speaker_only = CountTokens(ByteSpan{np.end, region.end}) <= 6;
+  return found;
+}
+
+// "نقل عن X قوله": the speaker is X, after the last "عن" before the noun.
+std::optional<SpeakerRef> Run::SpeakerOfNounCue(const Cue& cue) const {
+  size_t lo = cue.token > 8 ? cue.token - 8 : 0;
+  for (size_t i = cue.token; i > lo; --i) {
+    if (Word(i - 1) == "عن") {
+      ByteSpan region{tokens_[i - 1].end, SkipSpacesBack(cue.begin)};
+      bool only;
+      auto s = AnalyzeRegion(region, Gender::kUnknown, &only);
+      if (!s) {
+        // An unknown name: take the words as the mention.
+        if (region.empty()) return std::nullopt;
+        SpeakerRef r;
+        r.mention = ByteSpan{SkipSpaces(region.begin), region.end};
+        s = r;
+      }
+      return s;
+    }
+  }
+  return std::nullopt;
+}
+
+// "X أعرب عن قلقه، وقال": a subject before the verb in the same sentence.
+std::optional<SpeakerRef> Run::Preposed(const Cue& cue) const {
+  uint32_t start = SentenceStart(cue.begin);
+  size_t first = TokenAt(start);
+  while (first < cue.token && InListStripped("auxiliaries", Word(first))) ++first;
+  if (first >= cue.token) return std::nullopt;
+  for (const NameMatch& m : names_) {
+    if (m.begin < first) continue;
+    if (m.begin > first || m.end > cue.token) break;
+    SpeakerRef s = ResolveTitle(m, first);
+    // The name after a title: الوزير لويد أوستن.
+    for (const NameMatch& n : names_) {
+      if (n.begin == m.end && !n.is_title && n.end <= cue.token) {
+        SpeakerRef named = ResolveTitle(n, n.begin);
+        named.title = s.title.empty() ? s.mention : s.title;
+        s = named;
+        break;
+      }
+    }
+    if (s.gender == Gender::kUnknown) s.gender = cue.form->gender;
+    return s;
+  }
+  return std::nullopt;
+}
+
+Attributed Run::Attribute(const Cue& cue, ByteSpan region, bool* speaker_only) {
+  Attributed a;
+  *speaker_only = false;
+  if (cue.form->tense == Tense::kNoun) {
+    if (auto s = SpeakerOfNounCue(cue)) {
+      a.speaker = *s;
+      a.how = How::kExplicit;
+    }
+    bool only;
+    auto s = AnalyzeRegion(region, Gender::kUnknown, &only);
+    *speaker_only = !s.has_value() || only;
+    if (!a.speaker.valid()) {
+      if (auto h = FromHistory(cue.begin, Gender::kUnknown)) {
+        a.speaker = *h;
+        a.how = How::kImplied;
+      }
+    }
+    return a;
+  }
+  std::optional<SpeakerRef> s;
+  if (!cue.object_suffix) s = AnalyzeRegion(region, cue.form->gender, speaker_only);
+  else *speaker_only = CountTokens(region) == 0;
+  if (s) {
+    a.speaker = *s;
+    a.how = s->entity >= 0 && !s->title.empty() && s->mention == s->title ? How::kTitle : How::kExplicit;
+    Remember(region.begin, a.speaker);
+    return a;
+  }
+  if (cue.form->tense != Tense::kParticiple) {
+    if (auto pre = Preposed(cue)) {
+      a.speaker = *pre;
+      a.how = How::kPreposed;
+      Remember(cue.begin, a.speaker);
+      return a;
+    }
+  }
+  // A present-tense verb with no subject of its own describes something
+  // ("تقارير تفيد بأن"); it is not a report.
+  if (cue.form->tense == Tense::kPresent) return a;
+  if (auto h = FromHistory(cue.begin, cue.form->gender)) {
+    a.speaker = *h;
+    a.how = How::kImplied;
+  }
+  return a;
+}
+
+void Run::ClaimQuote(int q, v1::Kind kind, const Attributed& who, int cue, const char* rule) {
+  if (q < 0 || claimed_[static_cast<size_t>(q)]) return;
+  claimed_[static_cast<size_t>(q)] = true;
+  if (!who.speaker.valid() || who.speaker.document) {
+    // Words of a document, or of nobody we can name: not a quotation
+    // anyone is said to have said.
+    if (who.speaker.document || kind == v1::PARTIAL) return;
+  }
+  Record r;
+  r.kind = kind;
+  r.text = quotes_[static_cast<size_t>(q)].inner;
+  r.who = who;
+  r.cue = cue;
+  r.rule = std::string(rule) + HowSuffix(who.how);
+  const QuoteSpan& qs = quotes_[static_cast<size_t>(q)];
+  if (!qs.has_open() || !qs.has_close()) r.confidence_scale = 0.9f;
+  records_.push_back(std::move(r));
+}
+
+uint32_t Run::ClauseEnd(uint32_t begin, uint32_t sentence_end) const {
+  uint32_t end = sentence_end;
+  // A new cue with its own connective starts a new statement.
+  for (const Cue& c : cues_) {
+    if (c.begin <= begin) continue;
+    if (c.begin >= end) break;
+    bool joined = c.stem_begin > c.begin || c.form->tense == Tense::kParticiple;
+    uint32_t before = SkipSpacesBack(c.begin);
+    bool after_comma = before > 0 && (t_[before - 1] == ',' ||
+                                      (before >= 2 && t_.compare(before - 2, 2, "،") == 0));
+    if (joined || after_comma || c.after_connector) {
+      end = before;
+      break;
+    }
+  }
+  re2::StringPiece window(t_.data() + begin, end - begin);
+  for (const char* name : {"clause_stop", "trailing_meta"}) {
+    re2::StringPiece m;
+    if (p_.rule(name)->Match(window, 0, window.size(), re2::RE2::UNANCHORED, &m, 1)) {
+      auto at = static_cast<uint32_t>(m.data() - t_.data());
+      if (at > begin && at < end) {
+        end = at;
+        window = re2::StringPiece(t_.data() + begin, end - begin);
+      }
+    }
+  }
+  // Trailing separators.
+  while (end > begin) {
+    uint32_t e = SkipSpacesBack(end);
+    if (e > begin && (t_[e - 1] == ',' || t_[e - 1] == ':' || t_[e - 1] == ';')) {
+      end = e - 1;
+    } else if (e >= begin + 2 && (t_.compare(e - 2, 2, "،") == 0 || t_.compare(e - 2, 2, "؛") == 0)) {
+      end = e - 2;
+    } else {
+      end = e;
+      break;
+    }
+  }
+  return end;
+}
+
+void Run::EmitClause(const Cue& cue, int cue_index, uint32_t begin, const Attributed& who) {
+  uint32_t sentence_end = SentenceEnd(begin);
+  uint32_t end = ClauseEnd(begin, sentence_end);
+  begin = SkipSpaces(begin);
+  if (end <= begin) return;
+  // Quotations inside the clause are the speaker's words: partial quotes.
+  int last_quote = -1;
+  for (size_t i = 0; i < quotes_.size(); ++i) {
+    const QuoteSpan& q = quotes_[i];
+    uint32_t qs = q.has_open() ? q.open : q.inner.begin;
+    if (q.depth != 0 || qs < begin || qs >= end || label_[i]) continue;
+    ClaimQuote(static_cast<int>(i), v1::PARTIAL, who, cue_index, "cue_clause_partial");
+    last_quote = static_cast<int>(i);
+  }
+  if (!options_.indirect || !who.speaker.valid() || who.speaker.document) return;
+  // A clause that ends with its quotation is reported by that quotation.
+  if (last_quote >= 0) {
+    const QuoteSpan& q = quotes_[static_cast<size_t>(last_quote)];
+    if (SkipSpaces(q.close_end) >= end) return;
+  }
+  if (CountTokens(ByteSpan{begin, end}) < 2) return;
+  Record r;
+  r.kind = v1::INDIRECT;
+  r.text = ByteSpan{begin, end};
+  r.who = who;
+  r.cue = cue_index;
+  r.rule = std::string("cue_complementizer_clause") + HowSuffix(who.how);
+  r.confidence_scale = 0.95f;
+  records_.push_back(std::move(r));
+}
+
+void Run::ProcessCue(size_t index) {
+  const Cue& cue = cues_[index];
+  const int ci = static_cast<int>(index);
+  if (cue.form->cls == CueClass::kOther && cue.form->tense == Tense::kNoun) return;
+  // Find the boundary after the cue: ":", a quotation, a complementizer,
+  // another cue, or the end of the sentence.
+  const uint32_t sentence_end = SentenceEnd(cue.end);
+  uint32_t pos = cue.end;
+  size_t words = 0;
+  enum class Boundary { kColon, kQuote, kComplementizer, kCue, kEnd } boundary = Boundary::kEnd;
+  int quote = -1;
+  uint32_t comp_end = 0;
+  size_t next_cue = index + 1;
+  size_t ti = cue.token + 1;
+  while (pos < sentence_end) {
+    char c = t_[pos];
+    if (c == ':') {
+      boundary = Boundary::kColon;
+      break;
+    }
+    int q = QuoteOpeningAt(pos);
+    if (q >= 0) {
+      if (!label_[static_cast<size_t>(q)]) {
+        boundary = Boundary::kQuote;
+        quote = q;
+        break;
+      }
+      pos = quotes_[static_cast<size_t>(q)].close_end;
+      while (ti < tokens_.size() && tokens_[ti].begin < pos) ++ti;
+      continue;
+    }
+    if (ti < tokens_.size() && tokens_[ti].begin == pos) {
+      if (next_cue < cues_.size() && cues_[next_cue].begin == pos) {
+        boundary = Boundary::kCue;
+        break;
+      }
+      re2::StringPiece window(t_.data() + pos, sentence_end - pos);
+      re2::StringPiece groups[2];
+      if (p_.rule("complementizer")->Match(window, 0, window.size(), re2::RE2::ANCHOR_START, groups, 2)) {
+        // Group 1 is the complementizer itself, without the boundary.
+        comp_end = pos + static_cast<uint32_t>(groups[1].size());
+        boundary = Boundary::kComplementizer;
+        break;
+      }
+      if (++words > kMaxRegionTokens) break;
+      pos = tokens_[ti].end;
+      ++ti;
+      continue;
+    }
+    ++pos;
+  }
+  if (cue.after_connector && boundary != Boundary::kColon && boundary != Boundary::kComplementizer) {
+    return;  // "…"، وفق ما ذكر X: handled with the quotation before it
+  }
+  ByteSpan region{cue.end, SkipSpacesBack(std::max(pos, cue.end))};
+  if (boundary == Boundary::kEnd || boundary == Boundary::kCue) {
+    // No speech here, but the subject can be referred back to.
+    bool only;
+    if (!cue.object_suffix && cue.form->tense != Tense::kNoun) {
+      if (auto s = AnalyzeRegion(region, cue.form->gender, &only)) Remember(region.begin, *s);
+      else if (auto pre = Preposed(cue)) Remember(cue.begin, *pre);
+    }
+    return;
+  }
+  bool speaker_only = false;
+  Attributed who = Attribute(cue, region, &speaker_only);
+  if (cue.after_relative && region.empty()) return;
+  if (!who.speaker.valid()) return;
+  const bool describe = cue.form->cls == CueClass::kDescribe || cue.form->cls == CueClass::kOther;
+  switch (boundary) {
+    case Boundary::kColon: {
+      uint32_t after = SkipSpaces(pos + 1);
+      int q = QuoteOpeningAt(after);
+      if (q < 0 && after < t_.size() && t_[after] == '\n') q = QuoteOpeningAt(after + 1);
+      if (q >= 0 && !label_[static_cast<size_t>(q)]) {
+        ClaimQuote(q, describe ? v1::PARTIAL : v1::DIRECT, who, ci, "cue_colon_quote");
+        return;
+      }
+      // A quotation closed without an opening mark after the colon.
+      for (size_t i = 0; i < quotes_.size(); ++i) {
+        const QuoteSpan& qs = quotes_[i];
+        if (!qs.has_open() && qs.inner.begin == after) {
+          ClaimQuote(static_cast<int>(i), v1::DIRECT, who, ci, "cue_colon_orphan_quote");
+          return;
+        }
+      }
+      // A statement after the colon with no marks: to the paragraph's end.
+      if (describe || cue.form->tense == Tense::kNoun) return;
+      uint32_t end = static_cast<uint32_t>(t_.find('\n', after));
+      if (end == kNone || end > t_.size()) end = static_cast<uint32_t>(t_.size());
+      for (const QuoteSpan& qs : quotes_) {
+        uint32_t s = qs.has_open() ? qs.open : qs.inner.begin;
+        if (s >= after && s < end) end = s;  // marks later on: not this form
+      }
+      while (end > after && (t_[end - 1] == '.' || t_[end - 1] == ' ')) --end;
+      ByteSpan text{after, end};
+      if (CountTokens(text) < 3) return;
+      Record r;
+      r.kind = v1::DIRECT;
+      r.text = text;
+      r.who = who;
+      r.cue = ci;
+      r.rule = std::string("cue_colon_unmarked") + HowSuffix(who.how);
+      r.confidence_scale = 0.85f;
+      records_.push_back(std::move(r));
+      return;
+    }
+    case Boundary::kQuote: {
+      bool direct = !describe && speaker_only;
+      ClaimQuote(quote, direct ? v1::DIRECT : v1::PARTIAL, who, ci, direct ? "cue_quote" : "cue_partial");
+      // Further quotations in the same sentence are the same speaker's.
+      for (size_t i = static_cast<size_t>(quote) + 1; i < quotes_.size(); ++i) {
+        const QuoteSpan& q = quotes_[i];
+        if (q.inner.begin >= sentence_end) break;
+        if (q.depth != 0 || label_[i] || claimed_[i]) continue;
+        bool next_cue_before = false;
+        for (size_t k = index + 1; k < cues_.size() && cues_[k].begin < q.inner.begin; ++k) {
+          if (cues_[k].begin > quotes_[static_cast<size_t>(quote)].inner.end) next_cue_before = true;
+        }
+        if (next_cue_before) break;
+        ClaimQuote(static_cast<int>(i), v1::PARTIAL, who, ci, "cue_partial");
+      }
+      return;
+    }
+    case Boundary::kComplementizer: {
+      uint32_t after = SkipSpaces(comp_end);
+      if (after < t_.size() && (t_[after] == ',' || t_.compare(after, 2, "،") == 0)) {
+        after = SkipSpaces(after + (t_[after] == ',' ? 1 : 2));
+      }
+      if (after < t_.size() && t_[after] == ':') after = SkipSpaces(after + 1);
+      int q = QuoteOpeningAt(after);
+      if (q >= 0 && !describe && !label_[static_cast<size_t>(q)]) {
+        const QuoteSpan& qs = quotes_[static_cast<size_t>(q)];
+        uint32_t rest = SkipSpaces(qs.close_end);
+        if (rest >= SentenceEnd(qs.close_end) || rest >= t_.size()) {
+          ClaimQuote(q, v1::DIRECT, who, ci, "cue_complementizer_quote");
+          return;
+        }
+      }
+      EmitClause(cue, ci, comp_end, who);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+void Run::AttributeLeftovers() {
+  for (size_t i = 0; i < quotes_.size(); ++i) {
+    if (claimed_[i] || label_[i] || quotes_[i].depth != 0) continue;
+    const QuoteSpan& q = quotes_[i];
+    // A cue right after the quotation names its speaker: "…"، قال X.
+    uint32_t pos = q.close_end;
+    size_t ti = TokenAt(pos);
+    size_t connectors = 0;
+    bool separated = false;
+    while (ti < tokens_.size() && connectors <= 3) {
+      // Only punctuation between.
+      for (uint32_t k = pos; k < tokens_[ti].begin; ++k) {
+        char c = t_[k];
+        if (c == '\n' || ((c == '.' || c == '!' || c == '?') && connectors > 0)) separated = true;
+      }
+      if (separated) break;
+      const Cue* cue = nullptr;
+      int cue_index = -1;
+      for (size_t k = 0; k < cues_.size(); ++k) {
+        if (cues_[k].token == ti) {
+          cue = &cues_[k];
+          cue_index = static_cast<int>(k);
+          break;
+        }
+        if (cues_[k].token > ti) break;
+      }
+      if (cue != nullptr) {
+        uint32_t end = SentenceEnd(cue->end);
+        uint32_t colon = static_cast<uint32_t>(t_.find(':', cue->end));
+        if (colon < end) end = colon;
+        for (const QuoteSpan& other : quotes_) {
+          uint32_t s = other.has_open() ? other.open : other.inner.begin;
+          if (s >= cue->end && s < end) end = s;
+        }
+        ByteSpan region{cue->end, SkipSpacesBack(end)};
+        bool only;
+        std::optional<SpeakerRef> s = AnalyzeRegion(region, cue->form->gender, &only);
+        Attributed who;
+        if (s) {
+          who.speaker = *s;
+          who.how = How::kAfter;
+        } else if (auto h = FromHistory(cue->begin, cue->form->gender)) {
+          who.speaker = *h;
+          who.how = How::kImplied;
+        }
+        if (who.speaker.valid()) {
+          // A whole statement, or a phrase inside the writer's sentence.
+          uint32_t start = SentenceStart(q.has_open() ? q.open : q.inner.begin);
+          size_t before = CountTokens(ByteSpan{start, q.has_open() ? q.open : q.inner.begin});
+          bool direct = before == 0 || CountTokens(q.inner) >= kMinContinuationTokens;
+          ClaimQuote(static_cast<int>(i), direct ? v1::DIRECT : v1::PARTIAL, who, cue_index,
+                     "quote_then_cue");
+        }
+        break;
+      }
+      if (!InList("post_connectors", Word(ti))) break;
+      ++connectors;
+      pos = tokens_[ti].end;
+      ++ti;
+    }
+    if (claimed_[i]) continue;
+    // A long quotation standing alone continues the previous speaker.
+    uint32_t start = q.has_open() ? q.open : q.inner.begin;
+    uint32_t sentence = SentenceStart(start);
+    if (CountTokens(ByteSpan{sentence, start}) > 0) continue;
+    if (CountTokens(q.inner) < kMinContinuationTokens) continue;
+    const Record* prev = nullptr;
+    for (const Record& r : records_) {
+      if (r.text.end <= start && r.kind != v1::INDIRECT && (prev == nullptr || r.text.end > prev->text.end)) {
+        prev = &r;
+      }
+    }
+    if (prev == nullptr) continue;
+    // Only across a short distance: the same or the next paragraph.
+    size_t newlines = std::count(t_.begin() + prev->text.end, t_.begin() + start, '\n');
+    if (newlines > 1) continue;
+    Attributed who = prev->who;
+    who.how = How::kContinuation;
+    ClaimQuote(static_cast<int>(i), v1::DIRECT, who, prev->cue, "continuation");
+  }
+}
+
+void Run::Headlines() {
+  // "بوتين: …" at the start of a paragraph, naming a person in the gazetteer.
+  uint32_t para = 0;
+  const auto n = static_cast<uint32_t>(t_.size());
+  while (para < n) {
+    uint32_t end = static_cast<uint32_t>(t_.find('\n', para));
+    if (end == kNone || end > n) end = n;
+    uint32_t colon = static_cast<uint32_t>(t_.find(':', para));
+    size_t first = TokenAt(para);
+    if (colon < end && first < tokens_.size()) {
+      for (const NameMatch& m : names_) {
+        if (m.begin < first) continue;
+        if (m.begin > first) break;
+        if (m.is_title || g_.entity(m.entity).type != "person") break;
+        if (SkipSpaces(tokens_[m.end - 1].end) != colon) break;
+        ByteSpan text{SkipSpaces(colon + 1), end};
+        while (text.end > text.begin && (t_[text.end - 1] == '.' || t_[text.end - 1] == ' ')) --text.end;
+        if (CountTokens(text) < 3) break;
+        // Not when the body reports the same words.
+        bool repeated = false;
+        for (const Record& r : records_) {
+          size_t common = 0;
+          size_t ht = CountTokens(text);
+          std::vector<std::string_view> hw;
+          for (size_t k = TokenAt(text.begin); k < tokens_.size() && tokens_[k].end <= text.end; ++k) {
+            hw.push_back(Word(k));
+          }
+          for (size_t k = TokenAt(r.text.begin); k < tokens_.size() && tokens_[k].end <= r.text.end; ++k) {
+            if (std::find(hw.begin(), hw.end(), Word(k)) != hw.end()) ++common;
+          }
+          if (ht > 0 && common * 10 >= ht * 6) repeated = true;
+        }
+        if (repeated) break;
+        Record r;
+        r.kind = v1::DIRECT;
+        r.text = text;
+        r.who.speaker = ResolveTitle(m, m.begin);
+        r.who.how = How::kExplicit;
+        r.rule = "headline_name_colon";
+        r.confidence_scale = 0.8f;
+        records_.push_back(std::move(r));
+        break;
+      }
+    }
+    para = end + 1;
+  }
+}
+
+void Run::Extract(std::vector<v1::Quote>* out) {
+  const Normalizer& normalizer = Normalizer::Default();
+  normalizer.Normalize(article_.text(), &norm_);
+  t_ = norm_.text();
+  Tokenize();
+  quotes_ = FindQuoteSpans(t_);
+  claimed_.assign(quotes_.size(), false);
+  label_.assign(quotes_.size(), false);
+  for (size_t i = 0; i < quotes_.size(); ++i) {
+    label_[i] = IsLabel(quotes_[i]);
+    if (quotes_[i].has_open() && quotes_[i].depth == 0) {
+      quote_by_open_.emplace(quotes_[i].open, static_cast<int>(i));
+    }
+  }
+  FindSentenceBreaks();
+  FindCues();
+  ScanGazetteer();
+  for (size_t i = 0; i < cues_.size(); ++i) ProcessCue(i);
+  AttributeLeftovers();
+  if (options_.headlines) Headlines();
+  Write(out);
+}
+
+void Run::Write(std::vector<v1::Quote>* out) {
+  std::sort(records_.begin(), records_.end(), [](const Record& a, const Record& b) {
+    if (a.text.begin != b.text.begin) return a.text.begin < b.text.begin;
+    return a.kind < b.kind;
+  });
+  const std::string& original = article_.text();
+  uint32_t index = 0;
+  for (const Record& r : records_) {
+    float confidence = ConfidenceFor(r.who.how) * r.confidence_scale;
+    if (confidence < options_.min_confidence) continue;
+    ByteSpan span = norm_.ToOriginal(r.text, original);
+    if (span.empty()) continue;
+    v1::Quote q;
+    q.set_article_id(article_.id());
+    q.set_kind(r.kind);
+    q.set_text(SanitizeUtf8(std::string_view(original).substr(span.begin, span.size())));
+    q.mutable_span()->set_begin(span.begin);
+    q.mutable_span()->set_end(span.end);
+    const SpeakerRef& s = r.who.speaker;
+    v1::Speaker* sp = q.mutable_speaker();
+    if (s.entity >= 0) {
+      const Entity& e = g_.entity(s.entity);
+      sp->set_id(e.id);
+      sp->set_name(e.name);
+      sp->set_wikidata(e.wikidata);
+      sp->set_type(e.type);
+    }
+    if (!s.mention.empty()) {
+      ByteSpan m = norm_.ToOriginal(s.mention, original);
+      sp->set_mention(SanitizeUtf8(std::string_view(original).substr(m.begin, m.size())));
+      sp->mutable_mention_span()->set_begin(m.begin);
+      sp->mutable_mention_span()->set_end(m.end);
+    }
+    if (!s.title.empty() && !(s.title == s.mention)) {
+      ByteSpan tspan = norm_.ToOriginal(s.title, original);
+      sp->set_title(SanitizeUtf8(std::string_view(original).substr(tspan.begin, tspan.size())));
+    } else if (!s.title.empty()) {
+      sp->set_title(sp->mention());
+    }
+    if (r.cue >= 0) {
+      const Cue& c = cues_[static_cast<size_t>(r.cue)];
+      ByteSpan cspan = norm_.ToOriginal(ByteSpan{c.begin, c.end}, original);
+      v1::Cue* cue = q.mutable_cue();
+      cue->set_text(SanitizeUtf8(std::string_view(original).substr(cspan.begin, cspan.size())));
+      cue->set_lemma(c.form->lemma);
+      cue->mutable_span()->set_begin(cspan.begin);
+      cue->mutable_span()->set_end(cspan.end);
+    }
+    q.set_rule(r.rule);
+    q.set_confidence(confidence);
+    q.set_url(article_.url());
+    q.set_date(article_.date());
+    q.set_index(index++);
+    out->push_back(std::move(q));
+  }
+}
+
+}  // namespace
+
+Extractor::Extractor(const PatternSet* patterns, ExtractOptions options)
+    : patterns_(patterns), options_(options) {}
+
+void Extractor::Extract(const v1::Article& article, std::vector<v1::Quote>* out) const {
+  Run run(*patterns_, options_, article);
+  run.Extract(out);
+}
+
+}  // namespace qawl

@@ -1,0 +1,187 @@
+#include "qawl/gazetteer.h"
+
+#include <algorithm>
+
+#include "qawl/normalizer.h"
+#include "qawl/pattern_set.h"
+
+namespace qawl {
+
+namespace {
+
+// Splits normalized text into words: runs of characters other than spaces
+// and the punctuation that can sit inside a name ("-", ".").
+std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> out;
+  for (std::string_view w : pattern_file::Split(s, " -\n\t")) out.emplace_back(w);
+  return out;
+}
+
+// Proclitics accepted on the first word of a name, longest first. "لل" and
+// "ولل" stand for "ل" + "ال", so they are replaced by "ال", not removed.
+struct Proclitic {
+  std::string_view prefix;
+  std::string_view replacement;
+};
+constexpr Proclitic kProclitics[] = {
+    {"وبال", "ال"}, {"وكال", "ال"}, {"ولل", "ال"}, {"فلل", "ال"}, {"بال", "ال"},
+    {"كال", "ال"}, {"لل", "ال"},   {"وب", ""},    {"ول", ""},    {"فب", ""},
+    {"فل", ""},    {"وك", ""},    {"و", ""},     {"ف", ""},     {"ب", ""},
+    {"ل", ""},     {"ك", ""},
+};
+
+}  // namespace
+
+Status Gazetteer::Load(std::string_view file_name, std::string_view data,
+                       const Normalizer& norm) {
+  PatternSet::File f{std::string(file_name), std::string(data)};
+  std::unordered_map<std::string, int> ids;
+  std::vector<int> first_line;
+  Status s = pattern_file::ForEachLine(f, [&](int line, std::string_view text) -> Status {
+    size_t colon = text.find(':');
+    if (colon == std::string_view::npos) return Status::InvalidArgument("expected 'key: value'");
+    std::string_view key = pattern_file::Trim(text.substr(0, colon));
+    std::string_view value = pattern_file::Trim(text.substr(colon + 1));
+    if (key == "id") {
+      if (value.empty()) return Status::InvalidArgument("empty id");
+      for (char c : value) {
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+          return Status::InvalidArgument("id must be lowercase ASCII, digits and '-': '" +
+                                         std::string(value) + "'");
+        }
+      }
+      auto [it, inserted] = ids.emplace(std::string(value), static_cast<int>(entities_.size()));
+      if (!inserted) {
+        return Status::InvalidArgument("duplicate id '" + std::string(value) + "' (first at line " +
+                                       std::to_string(first_line[static_cast<size_t>(it->second)]) +
+                                       ")");
+      }
+      entities_.emplace_back();
+      entities_.back().id = std::string(value);
+      first_line.push_back(line);
+      return Status::Ok();
+    }
+    if (entities_.empty()) return Status::InvalidArgument("'" + std::string(key) + "' before any 'id:'");
+    Entity& e = entities_.back();
+    if (key == "name") {
+      e.name = std::string(value);
+    } else if (key == "wikidata") {
+      if (!value.empty() && (value[0] != 'Q' || value.size() < 2)) {
+        return Status::InvalidArgument("wikidata must look like Q123");
+      }
+      e.wikidata = std::string(value);
+    } else if (key == "type") {
+      if (value != "person" && value != "organization") {
+        return Status::InvalidArgument("type must be person or organization");
+      }
+      e.type = std::string(value);
+    } else if (key == "gender") {
+      if (value == "m") e.gender = Gender::kMasculine;
+      else if (value == "f") e.gender = Gender::kFeminine;
+      else if (value == "p") e.gender = Gender::kPlural;
+      else return Status::InvalidArgument("gender must be m, f or p");
+    } else if (key == "alias" || key == "title") {
+      for (std::string_view item : pattern_file::Split(value, "|")) {
+        item = pattern_file::Trim(item);
+        if (item.empty()) continue;
+        std::string folded = norm.Fold(item);
+        if (folded.empty()) continue;
+        (key == "alias" ? e.aliases : e.titles).push_back(folded);
+      }
+    } else if (key == "english") {
+      for (std::string_view item : pattern_file::Split(value, "|")) {
+        item = pattern_file::Trim(item);
+        if (!item.empty()) e.english.emplace_back(item);
+      }
+    } else {
+      return Status::InvalidArgument("unknown key '" + std::string(key) + "'");
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  for (size_t i = 0; i < entities_.size(); ++i) {
+    const Entity& e = entities_[i];
+    if (e.aliases.empty() && e.titles.empty()) {
+      return Status::InvalidArgument(pattern_file::Where(f, first_line[i], "entity '" + e.id +
+                                                                               "' has no alias or title"));
+    }
+    const int idx = static_cast<int>(i);
+    auto add = [&](const std::string& text, bool is_title) {
+      std::vector<std::string> words = Words(text);
+      if (words.empty()) return;
+      by_first_word_[words[0]].push_back(Entry{idx, is_title, std::move(words)});
+    };
+    for (const auto& a : e.aliases) {
+      add(a, false);
+      by_any_name_.emplace(a, idx);
+    }
+    for (const auto& t : e.titles) {
+      add(t, true);
+      by_title_[t].push_back(idx);
+      by_any_name_.emplace(t, idx);
+    }
+    for (const auto& en : e.english) by_any_name_.emplace(norm.Fold(en), idx);
+    by_any_name_.emplace(e.id, idx);
+    by_any_name_.emplace(norm.Fold(e.name), idx);
+  }
+  // Longest entries first, so the first full match is the longest.
+  for (auto& [word, entries] : by_first_word_) {
+    std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+      if (a.words.size() != b.words.size()) return a.words.size() > b.words.size();
+      return !a.is_title && b.is_title;
+    });
+  }
+  return Status::Ok();
+}
+
+int Gazetteer::FindId(std::string_view id) const {
+  for (size_t i = 0; i < entities_.size(); ++i) {
+    if (entities_[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int Gazetteer::FindAnyName(std::string_view folded_query) const {
+  auto it = by_any_name_.find(std::string(folded_query));
+  return it == by_any_name_.end() ? -1 : it->second;
+}
+
+std::optional<NameMatch> Gazetteer::MatchAt(const std::vector<std::string_view>& words,
+                                            size_t i) const {
+  if (i >= words.size()) return std::nullopt;
+  std::optional<NameMatch> best;
+  auto try_first = [&](const std::string& first, size_t prefix_bytes) {
+    auto it = by_first_word_.find(first);
+    if (it == by_first_word_.end()) return;
+    for (const Entry& e : it->second) {
+      size_t n = e.words.size();
+      if (i + n > words.size()) continue;
+      if (best && best->end - best->begin >= n) return;
+      bool match = true;
+      for (size_t k = 1; k < n && match; ++k) match = words[i + k] == e.words[k];
+      if (match) {
+        best = NameMatch{e.entity, i, i + n, e.is_title, prefix_bytes};
+        return;
+      }
+    }
+  };
+  std::string word(words[i]);
+  try_first(word, 0);
+  for (const Proclitic& p : kProclitics) {
+    if (word.size() <= p.prefix.size() + 2 || word.compare(0, p.prefix.size(), p.prefix) != 0) {
+      continue;
+    }
+    std::string rest = std::string(p.replacement) + word.substr(p.prefix.size());
+    size_t prefix_bytes = p.prefix.size() - p.replacement.size();
+    try_first(rest, prefix_bytes);
+  }
+  return best;
+}
+
+const std::vector<int>& Gazetteer::EntitiesWithTitle(const std::string& title) const {
+  static const std::vector<int> kNone;
+  auto it = by_title_.find(title);
+  return it == by_title_.end() ? kNone : it->second;
+}
+
+}  // namespace qawl

@@ -1,0 +1,92 @@
+// Gazetteer: the canonical people and organizations that quotes are
+// attributed to, with their Arabic spellings and titles, loaded from
+// patterns/speakers.txt. The file is a list of records; each record starts
+// with an "id:" line:
+//
+//   id: vladimir-putin
+//   name: Vladimir Putin          # canonical display name
+//   type: person                  # person | organization
+//   gender: m                     # m | f | p (plural / collective)
+//   wikidata: Q7747               # only when confirmed
+//   alias: فلاديمير بوتين | بوتين  # Arabic spellings, "|"-separated
+//   title: الرئيس الروسي | رئيس روسيا
+//   english: Putin | Vladimir Putin   # Latin-script aliases, for lookup
+//
+// Aliases and titles are normalized with the same Normalizer as article
+// text and matched token by token; a leading proclitic (و ف ب ل ك and
+// their combinations, لل for ال) on the first word is accepted.
+//
+// Thread-safety: immutable after Load; share freely.
+#ifndef QAWL_GAZETTEER_H_
+#define QAWL_GAZETTEER_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "qawl/status.h"
+
+namespace qawl {
+
+class Normalizer;
+
+enum class Gender { kUnknown, kMasculine, kFeminine, kPlural };
+
+struct Entity {
+  std::string id;
+  std::string name;
+  std::string wikidata;
+  std::string type;  // "person" or "organization"
+  Gender gender = Gender::kUnknown;
+  std::vector<std::string> aliases;  // normalized
+  std::vector<std::string> titles;   // normalized
+  std::vector<std::string> english;  // as written
+};
+
+// A match of an alias or title over a run of words.
+struct NameMatch {
+  int entity = -1;
+  size_t begin = 0;  // index of the first word
+  size_t end = 0;    // one past the last word
+  bool is_title = false;
+  size_t prefix_bytes = 0;  // proclitic bytes to skip on the first word
+};
+
+class Gazetteer {
+ public:
+  // Parses speakers.txt. `file_name` is used in "file:line: ..." errors.
+  Status Load(std::string_view file_name, std::string_view data, const Normalizer& norm);
+
+  size_t size() const { return entities_.size(); }
+  const Entity& entity(int i) const { return entities_[static_cast<size_t>(i)]; }
+  // Index of the entity with this id, or -1.
+  int FindId(std::string_view id) const;
+  // Index of an entity one of whose aliases, titles, English aliases or id
+  // equals `query` after normalization (already folded by the caller), or -1.
+  int FindAnyName(std::string_view folded_query) const;
+
+  // The longest alias or title of any entity that starts at words[i].
+  // Aliases win over titles of equal length.
+  std::optional<NameMatch> MatchAt(const std::vector<std::string_view>& words,
+                                   size_t i) const;
+  // Entities listing normalized `title` exactly.
+  const std::vector<int>& EntitiesWithTitle(const std::string& title) const;
+
+ private:
+  struct Entry {
+    int entity;
+    bool is_title;
+    std::vector<std::string> words;
+  };
+  std::vector<Entity> entities_;
+  std::unordered_map<std::string, std::vector<Entry>> by_first_word_;
+  std::unordered_map<std::string, std::vector<int>> by_title_;
+  std::unordered_map<std::string, int> by_any_name_;
+};
+
+}  // namespace qawl
+
+#endif  // QAWL_GAZETTEER_H_

@@ -1,0 +1,409 @@
+#include "qawl/normalizer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <array>
+#include <cassert>
+#include <limits>
+
+namespace qawl {
+
+namespace {
+
+// Actions for code points in the table below; values >= 0 are replacements.
+constexpr int32_t kKeep = -1;
+constexpr int32_t kDelete = -2;
+constexpr int32_t kSpace = -3;
+constexpr int32_t kNewline = -4;
+constexpr int32_t kNfkc = -5;  // ask ICU
+
+constexpr char32_t kTableSize = 0x900;  // U+0000-U+08FF: Latin-1 to Arabic Ext-A
+
+struct FoldTable {
+  std::array<int32_t, kTableSize> action{};
+
+  FoldTable() {
+    action.fill(kKeep);
+    auto set = [&](char32_t lo, char32_t hi, int32_t a) {
+      for (char32_t c = lo; c <= hi; ++c) action[c] = a;
+    };
+    // Controls: C0 controls other than whitespace are dropped.
+    set(0x00, 0x1F, kDelete);
+    set(0x7F, 0x9F, kDelete);
+    action['\t'] = kSpace;
+    action['\v'] = kSpace;
+    action['\f'] = kSpace;
+    action[' '] = kSpace;
+    action['\r'] = kNewline;
+    action['\n'] = kNewline;
+    action[0x85] = kNewline;
+    action[0xA0] = kSpace;
+    action[0xAD] = kDelete;  // soft hyphen
+    set('A', 'Z', kKeep);
+    for (char32_t c = 'A'; c <= 'Z'; ++c) action[c] = static_cast<int32_t>(c + 32);
+    // Latin-1 compatibility characters (ª, ², ¼, ...) go through NFKC.
+    for (char32_t c : {0xA8, 0xAA, 0xAF, 0xB2, 0xB3, 0xB4, 0xB5, 0xB8, 0xB9,
+                       0xBA, 0xBC, 0xBD, 0xBE}) {
+      action[c] = kNfkc;
+    }
+    action[0x034F] = kDelete;  // combining grapheme joiner
+    // Arabic marks, tatweel, Quranic annotation signs.
+    set(0x0610, 0x061A, kDelete);
+    action[0x061C] = kDelete;  // ALM
+    set(0x064B, 0x065F, kDelete);
+    action[0x0640] = kDelete;
+    action[0x0670] = kDelete;
+    action[0x0674] = kDelete;  // high hamza
+    set(0x06D6, 0x06ED, kDelete);
+    set(0x08CA, 0x08E1, kDelete);
+    set(0x08E3, 0x08FF, kDelete);
+    set(0x0898, 0x089F, kDelete);
+    // Alef variants.
+    for (char32_t c : {0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673, 0x0675}) {
+      action[c] = 0x0627;
+    }
+    // Hamza seats.
+    action[0x0624] = 0x0648;  // ؤ -> و
+    action[0x0626] = 0x064A;  // ئ -> ي
+    action[0x0678] = 0x064A;
+    // Yeh family.
+    for (char32_t c : {0x0649, 0x06CC, 0x06CD, 0x06CE, 0x06D0, 0x06D1, 0x06D2,
+                       0x06D3, 0x063D, 0x063E, 0x063F}) {
+      action[c] = 0x064A;
+    }
+    // Teh marbuta, heh family.
+    action[0x0629] = 0x0647;
+    action[0x06C3] = 0x0647;
+    for (char32_t c : {0x06BE, 0x06C0, 0x06C1, 0x06C2, 0x06D5, 0x06FF}) {
+      action[c] = 0x0647;
+    }
+    // Kaf family, including gaf and ng.
+    for (char32_t c = 0x06A9; c <= 0x06B4; ++c) action[c] = 0x0643;
+    action[0x063B] = 0x0643;
+    action[0x063C] = 0x0643;
+    // Other Persian/Urdu/Maghrebi letters.
+    action[0x067E] = 0x0628;  // پ
+    action[0x0686] = 0x062C;  // چ
+    action[0x0698] = 0x0632;  // ژ
+    action[0x06A4] = 0x0641;  // ڤ
+    action[0x06A5] = 0x0641;
+    action[0x06A6] = 0x0641;
+    action[0x06A7] = 0x0642;
+    action[0x06A8] = 0x0642;  // ڨ
+    action[0x0679] = 0x062A;
+    action[0x0688] = 0x062F;
+    action[0x0691] = 0x0631;
+    action[0x06BA] = 0x0646;
+    // Digits.
+    for (char32_t d = 0; d < 10; ++d) {
+      action[0x0660 + d] = static_cast<int32_t>('0' + d);
+      action[0x06F0 + d] = static_cast<int32_t>('0' + d);
+    }
+    // Arabic format characters (number signs) carry no text.
+    set(0x0600, 0x0605, kDelete);
+    action[0x06DD] = kDelete;
+    action[0x0890] = kDelete;
+    action[0x0891] = kDelete;
+    action[0x08E2] = kDelete;
+  }
+};
+
+const FoldTable& Table() {
+  static const FoldTable* table = new FoldTable();
+  return *table;
+}
+
+bool IsQuoteMark(char32_t c) {
+  switch (c) {
+    case 0x22: case 0x27: case 0xAB: case 0xBB:
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B:
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F:
+    case 0x2039: case 0x203A: case 0x2032: case 0x2033:
+    case 0x275B: case 0x275C: case 0x275D: case 0x275E:
+    case 0xFF02:
+      return true;
+    default:
+      return false;
+  }
+}
+
+int32_t ActionFor(char32_t c, const icu::Normalizer2* nfkc) {
+  if (c < kTableSize) return Table().action[c];
+  if (IsQuoteMark(c)) return kKeep;
+  if (c == 0xFFFD) return kKeep;
+  if (c == 0x2028 || c == 0x2029) return kNewline;
+  if ((c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000) {
+    return kSpace;
+  }
+  if (u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
+    return kDelete;
+  }
+  if (nfkc == nullptr || nfkc->isInert(static_cast<UChar32>(c))) return kKeep;
+  return kNfkc;
+}
+
+// Emits normalized text with its origin map.
+class Emitter {
+ public:
+  Emitter(std::string* text, std::vector<uint32_t>* origin)
+      : text_(text), origin_(origin) {}
+
+  void Char(char32_t c, uint32_t from) {
+    if (pending_space_ && !text_->empty() && text_->back() != '\n') {
+      text_->push_back(' ');
+      origin_->push_back(space_from_);
+    }
+    pending_space_ = false;
+    size_t before = text_->size();
+    AppendUtf8(c, text_);
+    origin_->insert(origin_->end(), text_->size() - before, from);
+  }
+  void Space(uint32_t from) {
+    if (!pending_space_) space_from_ = from;
+    pending_space_ = true;
+  }
+  void Newline(uint32_t from) {
+    pending_space_ = false;
+    if (text_->empty() || text_->back() == '\n') return;
+    text_->push_back('\n');
+    origin_->push_back(from);
+  }
+
+ private:
+  std::string* text_;
+  std::vector<uint32_t>* origin_;
+  bool pending_space_ = false;
+  uint32_t space_from_ = 0;
+};
+
+void Apply(char32_t c, uint32_t from, const icu::Normalizer2* nfkc, Emitter* out);
+
+void ApplyNfkc(char32_t c, uint32_t from, const icu::Normalizer2* nfkc, Emitter* out) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString result =
+      nfkc->normalize(icu::UnicodeString(static_cast<UChar32>(c)), status);
+  if (U_FAILURE(status)) {
+    out->Char(c, from);
+    return;
+  }
+  // Isolated harakat (U+FE70...) decompose to SPACE + mark: drop them whole.
+  bool only_space_and_marks = true;
+  for (int32_t i = 0; i < result.length();) {
+    UChar32 r = result.char32At(i);
+    i += U16_LENGTH(r);
+    int32_t a = ActionFor(static_cast<char32_t>(r), nullptr);
+    if (r != ' ' && a != kDelete) only_space_and_marks = false;
+  }
+  if (only_space_and_marks) return;
+  for (int32_t i = 0; i < result.length();) {
+    UChar32 r = result.char32At(i);
+    i += U16_LENGTH(r);
+    // The decomposition is already NFKC: apply only our folds to it.
+    Apply(static_cast<char32_t>(r), from, nullptr, out);
+  }
+}
+
+void Apply(char32_t c, uint32_t from, const icu::Normalizer2* nfkc, Emitter* out) {
+  int32_t a = ActionFor(c, nfkc);
+  switch (a) {
+    case kKeep: out->Char(c, from); return;
+    case kDelete: return;
+    case kSpace: out->Space(from); return;
+    case kNewline: out->Newline(from); return;
+    case kNfkc:
+      if (nfkc != nullptr) {
+        ApplyNfkc(c, from, nfkc, out);
+      } else {
+        out->Char(c, from);
+      }
+      return;
+    default: out->Char(static_cast<char32_t>(a), from); return;
+  }
+}
+
+bool IsInvisible(char32_t c) {
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') return true;
+  if (c == 0xA0 || c == 0x0640) return true;
+  if (c >= 0x2000 && c <= 0x200F) return true;
+  if (c >= 0x2028 && c <= 0x202F) return true;
+  if (c >= 0x2060 && c <= 0x206F) return true;
+  return c == 0x061C || c == 0xFEFF || c == 0x00AD || c == 0x3000;
+}
+
+}  // namespace
+
+char32_t DecodeUtf8(std::string_view s, size_t* pos) {
+  size_t i = *pos;
+  auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    *pos = i + 1;
+    return b0;
+  }
+  int len;
+  char32_t c;
+  char32_t min;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2; c = b0 & 0x1F; min = 0x80;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3; c = b0 & 0x0F; min = 0x800;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4; c = b0 & 0x07; min = 0x10000;
+  } else {
+    *pos = i + 1;
+    return 0xFFFD;
+  }
+  if (i + len > s.size()) {
+    *pos = i + 1;
+    return 0xFFFD;
+  }
+  for (int k = 1; k < len; ++k) {
+    auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) {
+      *pos = i + 1;
+      return 0xFFFD;
+    }
+    c = (c << 6) | (b & 0x3F);
+  }
+  if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+    *pos = i + 1;
+    return 0xFFFD;
+  }
+  *pos = i + len;
+  return c;
+}
+
+void AppendUtf8(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+std::string SanitizeUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    // Fast path for ASCII runs.
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      out.push_back(s[i++]);
+      continue;
+    }
+    size_t start = i;
+    char32_t c = DecodeUtf8(s, &i);
+    if (c == 0xFFFD && !(i - start == 3 && s.substr(start, 3) == "\xEF\xBF\xBD")) {
+      AppendUtf8(0xFFFD, &out);
+    } else {
+      out.append(s.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
+uint32_t NormalizedText::OriginalEnd(uint32_t end) const {
+  if (end == 0) return origin_.empty() ? 0 : origin_[0];
+  const uint32_t n = static_cast<uint32_t>(text_.size());
+  const uint32_t from = origin_[end - 1];
+  uint32_t j = end;
+  while (j < n && origin_[j] == from) ++j;
+  return origin_[j];
+}
+
+ByteSpan NormalizedText::ToOriginal(ByteSpan normalized, std::string_view original) const {
+  ByteSpan span{OriginalBegin(normalized.begin), OriginalEnd(normalized.end)};
+  if (normalized.empty()) return ByteSpan{span.begin, span.begin};
+  // Trim invisible characters and whitespace from both ends.
+  while (span.begin < span.end) {
+    size_t pos = span.begin;
+    char32_t c = DecodeUtf8(original, &pos);
+    if (!IsInvisible(c) || pos > span.end) break;
+    span.begin = static_cast<uint32_t>(pos);
+  }
+  while (span.begin < span.end) {
+    // Step back to the start of the last code point.
+    uint32_t start = span.end - 1;
+    while (start > span.begin &&
+           (static_cast<unsigned char>(original[start]) & 0xC0) == 0x80 &&
+           span.end - start < 4) {
+      --start;
+    }
+    size_t pos = start;
+    char32_t c = DecodeUtf8(original, &pos);
+    if (pos != span.end || !IsInvisible(c)) break;
+    span.end = start;
+  }
+  return span;
+}
+
+Normalizer::Normalizer() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status) || nfkc == nullptr) {
+    error_ = std::string("ICU NFKC normalizer unavailable: ") + u_errorName(status);
+    return;
+  }
+  nfkc_ = nfkc;
+  Table();
+}
+
+void Normalizer::Normalize(std::string_view original, NormalizedText* out) const {
+  assert(original.size() < std::numeric_limits<uint32_t>::max());
+  const auto* nfkc = static_cast<const icu::Normalizer2*>(nfkc_);
+  out->text_.clear();
+  out->origin_.clear();
+  out->text_.reserve(original.size());
+  out->origin_.reserve(original.size() + 1);
+  Emitter emit(&out->text_, &out->origin_);
+  const auto& table = Table().action;
+  size_t i = 0;
+  const size_t n = original.size();
+  while (i < n) {
+    const auto from = static_cast<uint32_t>(i);
+    auto b0 = static_cast<unsigned char>(original[i]);
+    char32_t c;
+    if (b0 < 0x80) {
+      c = b0;
+      ++i;
+      int32_t a = table[c];
+      if (a == kKeep) {
+        emit.Char(c, from);
+        continue;
+      }
+    } else {
+      c = DecodeUtf8(original, &i);
+    }
+    Apply(c, from, nfkc, &emit);
+  }
+  // A trailing newline is dropped so that texts end with content.
+  if (!out->text_.empty() && out->text_.back() == '\n') {
+    out->text_.pop_back();
+    out->origin_.pop_back();
+  }
+  out->origin_.push_back(static_cast<uint32_t>(n));
+}
+
+std::string Normalizer::Fold(std::string_view s) const {
+  NormalizedText t;
+  Normalize(s, &t);
+  return t.text();
+}
+
+const Normalizer& Normalizer::Default() {
+  static const Normalizer* instance = new Normalizer();
+  return *instance;
+}
+
+}  // namespace qawl

@@ -1,0 +1,162 @@
+// PatternSet: everything the extractor knows about Arabic news writing, as
+// loaded from the data files in patterns/ (see patterns/README.md):
+//
+//   verbs.txt     reporting verbs: lemma, class, and every inflected form by
+//                 tense and gender (proclitics و/ف and object suffixes are
+//                 handled by the matcher, not listed);
+//   lexicon.txt   word lists by section ([source_nouns], [label_nouns], ...);
+//   rules.txt     named RE2 rules built from named macros;
+//   speakers.txt  the gazetteer (see gazetteer.h).
+//
+// Every entry goes through the same Normalizer as article text, so a file
+// may spell words with or without hamza, diacritics or tatweel.
+//
+// Errors: a PatternSet built from data reports problems RE2-style: check
+// ok() and error() after loading. error() names the file and line
+// ("speakers.txt:41: duplicate id 'vladimir-putin'").
+//
+// Thread-safety: immutable after loading; share freely between threads.
+#ifndef QAWL_PATTERN_SET_H_
+#define QAWL_PATTERN_SET_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "qawl/gazetteer.h"
+#include "qawl/status.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace qawl {
+
+class Normalizer;
+
+enum class Tense { kPast, kPresent, kParticiple, kNoun };
+
+enum class CueClass {
+  kSay,       // can introduce a direct quote: قال، أضاف، تابع، كتب
+  kState,     // introduces reported speech, rarely a whole quote: أكد، أشار
+  kDescribe,  // frames a characterization: وصف، اعتبر (partial quotes only)
+  kOther,     // marks a subject without introducing speech: أشاد، أعرب
+};
+
+// One inflected form of a reporting verb, as it appears in normalized text.
+struct CueForm {
+  std::string lemma;  // normalized lemma, e.g. "قال"
+  CueClass cls = CueClass::kSay;
+  Tense tense = Tense::kPast;
+  Gender gender = Gender::kMasculine;
+};
+
+class PatternSet {
+ public:
+  // A named source file's contents: the unit the loader works on.
+  struct File {
+    std::string name;  // shown in errors, e.g. "verbs.txt"
+    std::string data;
+  };
+
+  // The files compiled into the binary from patterns/ at build time.
+  static std::unique_ptr<PatternSet> LoadEmbedded();
+  // verbs.txt, lexicon.txt, rules.txt and speakers.txt from `dir`.
+  static std::unique_ptr<PatternSet> LoadDirectory(const std::string& dir);
+  // From explicit file contents; names must be the four above.
+  static std::unique_ptr<PatternSet> LoadFiles(const std::vector<File>& files);
+
+  ~PatternSet();
+  PatternSet(const PatternSet&) = delete;
+  PatternSet& operator=(const PatternSet&) = delete;
+
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }
+
+  // The cue form for a normalized word (without proclitics or suffixes), or
+  // nullptr.
+  const CueForm* FindCue(std::string_view word) const;
+  // The compiled cue scanner: matches any listed verb form, optionally
+  // preceded by و or ف. Built from the forms in verbs.txt.
+  const re2::RE2& cue_scanner() const { return *cue_scanner_; }
+
+  // True if normalized `word` is listed in lexicon section `section`.
+  bool InList(std::string_view section, std::string_view word) const;
+  // Rule `name` from rules.txt; nullptr if absent. The extractor checks at
+  // load time that every rule it uses exists.
+  const re2::RE2* rule(std::string_view name) const;
+
+  const Gazetteer& gazetteer() const { return gazetteer_; }
+
+  // Names of the lexicon sections and rules the extractor requires.
+  static const std::vector<std::string>& RequiredSections();
+  static const std::vector<std::string>& RequiredRules();
+
+ private:
+  PatternSet();
+  Status LoadVerbs(const File& f, const Normalizer& norm);
+  Status LoadLexicon(const File& f, const Normalizer& norm);
+  Status LoadRules(const File& f, const Normalizer& norm);
+  Status BuildCueScanner();
+
+  std::string error_;
+  std::unordered_map<std::string, CueForm> cues_;
+  std::unique_ptr<re2::RE2> cue_scanner_;
+  std::unordered_map<std::string, std::unordered_set<std::string>> lists_;
+  std::map<std::string, std::unique_ptr<re2::RE2>, std::less<>> rules_;
+  Gazetteer gazetteer_;
+};
+
+// Helpers shared by the pattern-file loaders.
+namespace pattern_file {
+
+// Splits `data` into lines; calls fn(line_number, line) for each line with
+// comments ("#" to end of line, when "#" starts the line or follows a
+// space) and surrounding whitespace removed; empty lines are skipped.
+// Returns the first error fn returns, prefixed with "name:line: ".
+template <typename Fn>
+Status ForEachLine(const PatternSet::File& f, Fn fn);
+
+// "file:line: message"
+std::string Where(const PatternSet::File& f, int line, std::string_view msg);
+
+// Splits on any run of characters in `seps`, dropping empty pieces.
+std::vector<std::string_view> Split(std::string_view s, std::string_view seps);
+
+std::string_view Trim(std::string_view s);
+
+bool IsValidUtf8(std::string_view s);
+
+}  // namespace pattern_file
+
+template <typename Fn>
+Status pattern_file::ForEachLine(const PatternSet::File& f, Fn fn) {
+  std::string_view data = f.data;
+  int number = 0;
+  while (!data.empty()) {
+    size_t nl = data.find('\n');
+    std::string_view line = data.substr(0, nl);
+    data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
+    ++number;
+    if (!IsValidUtf8(line)) return Status::InvalidArgument(Where(f, number, "invalid UTF-8"));
+    for (size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) {
+        line = line.substr(0, i);
+        break;
+      }
+    }
+    line = Trim(line);
+    if (line.empty()) continue;
+    Status s = fn(number, line);
+    if (!s.ok()) return Status::InvalidArgument(Where(f, number, s.message()));
+  }
+  return Status::Ok();
+}
+
+}  // namespace qawl
+
+#endif  // QAWL_PATTERN_SET_H_
