@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the Debian packages qawl needs to build, test, benchmark and fuzz.
+# Run as root (or through sudo) on Debian 12 or later. Idempotent.
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config
+  libicu-dev libre2-dev libprotobuf-dev protobuf-compiler libsimdjson-dev
+  zlib1g-dev libsqlite3-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  python3 python3-protobuf
+  clang libclang-rt-14-dev
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO=sudo
+else
+  SUDO=
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq "${missing[@]}"
