@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -118,10 +119,6 @@ struct Record {
 };
 
 // A source mentioned in the text, for resolving implied subjects.
-struct HistoryEntry {
-  uint32_t pos;
-  SpeakerRef speaker;
-};
 
 class Run {
  public:
@@ -163,6 +160,8 @@ class Run {
   std::optional<SpeakerRef> FromHistory(uint32_t pos, Gender gender) const;
   Attributed Attribute(const Cue& cue, ByteSpan region, bool* speaker_only);
   SpeakerRef ResolveTitle(const NameMatch& m, size_t first_token) const;
+  size_t FirstNameAt(size_t token) const;  // index into names_
+  int ResolveShortName(size_t token) const;
   void Remember(uint32_t pos, const SpeakerRef& s);
 
   void ProcessCue(size_t index);
@@ -170,6 +169,8 @@ class Run {
   void EmitClause(const Cue& cue, int cue_index, uint32_t begin, const Attributed& who);
   uint32_t ClauseEnd(uint32_t begin, uint32_t sentence_end) const;
   void AttributeLeftovers();
+  bool AttributeAfter(size_t quote);
+  int CueAtToken(size_t token) const;
   void Headlines();
 
   void Write(std::vector<v1::Quote>* out);
@@ -187,7 +188,9 @@ class Run {
   std::vector<bool> claimed_;
   std::vector<Cue> cues_;
   std::vector<NameMatch> names_;  // gazetteer matches over tokens, in order
-  std::vector<HistoryEntry> history_;
+  std::multimap<uint32_t, SpeakerRef> history_;  // by position
+  std::vector<ByteSpan> top_quotes_;  // inner spans of top-level quotes, sorted
+  std::unordered_map<int, int> named_;  // entity -> alias mentions in the article
   std::vector<Record> records_;
   std::unordered_map<uint32_t, int> quote_by_open_;
 };
@@ -289,11 +292,38 @@ int Run::QuoteOpeningAt(uint32_t pos) const {
 }
 
 bool Run::InsideQuote(uint32_t pos) const {
-  for (const QuoteSpan& q : quotes_) {
-    if (q.depth == 0 && q.inner.begin <= pos && pos < q.inner.end) return true;
-    if (q.inner.begin > pos) break;
+  auto it = std::upper_bound(top_quotes_.begin(), top_quotes_.end(), pos,
+                             [](uint32_t p, const ByteSpan& s) { return p < s.begin; });
+  if (it == top_quotes_.begin()) return false;
+  --it;
+  return pos < it->end;
+}
+
+size_t Run::FirstNameAt(size_t token) const {
+  auto it = std::lower_bound(names_.begin(), names_.end(), token,
+                             [](const NameMatch& m, size_t t) { return m.begin < t; });
+  return static_cast<size_t>(it - names_.begin());
+}
+
+// A family or given name alone ("كيم") stands for the one person already
+// named in full in the article whose alias starts or ends with it.
+int Run::ResolveShortName(size_t token) const {
+  std::string_view w = Word(token);
+  int found = -1;
+  for (const auto& [entity, count] : named_) {
+    const Entity& e = g_.entity(entity);
+    if (e.type != "person") continue;
+    for (const std::string& alias : e.aliases) {
+      size_t sp = alias.find(' ');
+      if (sp == std::string::npos) continue;
+      std::string_view a(alias);
+      if (a.substr(0, sp) == w || a.substr(a.rfind(' ') + 1) == w) {
+        if (found >= 0 && found != entity) return -1;
+        found = entity;
+      }
+    }
   }
-  return false;
+  return found;
 }
 
 size_t Run::CountTokens(ByteSpan s) const {
@@ -412,6 +442,9 @@ void Run::ScanGazetteer() {
     i = m->end;
   }
   for (const NameMatch& m : names_) {
+    if (!m.is_title) ++named_[m.entity];
+  }
+  for (const NameMatch& m : names_) {
     if (InsideQuote(tokens_[m.begin].begin)) continue;
     SpeakerRef s = ResolveTitle(m, m.begin);
     if (s.entity >= 0 && g_.entity(s.entity).type == "person") {
@@ -443,15 +476,9 @@ SpeakerRef Run::ResolveTitle(const NameMatch& m, size_t first_token) const {
       s.entity = m.entity;
     } else {
       int named = -1;
-      for (const NameMatch& other : names_) {
-        if (other.is_title) continue;
-        if (std::find(holders.begin(), holders.end(), other.entity) != holders.end()) {
-          if (named >= 0 && named != other.entity) {
-            named = -2;
-            break;
-          }
-          named = other.entity;
-        }
+      for (int h : holders) {
+        if (named_.count(h) == 0) continue;
+        named = named == -1 ? h : -2;
       }
       if (named >= 0) s.entity = named;
     }
@@ -463,21 +490,22 @@ SpeakerRef Run::ResolveTitle(const NameMatch& m, size_t first_token) const {
 
 void Run::Remember(uint32_t pos, const SpeakerRef& s) {
   if (!s.valid()) return;
-  history_.push_back(HistoryEntry{pos, s});
+  history_.emplace(pos, s);
 }
 
+// The nearest earlier source agreeing with the verb's gender. Looks back a
+// bounded number of sources: an implied subject refers to a recent one.
 std::optional<SpeakerRef> Run::FromHistory(uint32_t pos, Gender gender) const {
-  const HistoryEntry* best = nullptr;
-  for (const HistoryEntry& h : history_) {
-    if (h.pos >= pos) continue;
-    Gender hg = h.speaker.gender;
+  constexpr int kMaxLookBack = 64;
+  auto it = history_.lower_bound(pos);
+  for (int n = 0; it != history_.begin() && n < kMaxLookBack; ++n) {
+    --it;
+    Gender hg = it->second.gender;
     bool agrees = hg == Gender::kUnknown || gender == Gender::kUnknown || hg == gender ||
                   (gender == Gender::kPlural && hg == Gender::kMasculine);
-    if (!agrees) continue;
-    if (best == nullptr || h.pos >= best->pos) best = &h;
+    if (agrees) return it->second;
   }
-  if (best == nullptr) return std::nullopt;
-  return best->speaker;
+  return std::nullopt;
 }
 
 // Reads the speaker out of the words between a cue and its complement.
@@ -506,8 +534,9 @@ std::optional<SpeakerRef> Run::AnalyzeRegion(ByteSpan region, Gender verb_gender
   size_t np_last = TokenAt(np.end);
   // A gazetteer name or title in the phrase.
   std::optional<SpeakerRef> found;
-  for (const NameMatch& m : names_) {
-    if (m.begin < first || m.end > np_last) continue;
+  for (size_t k = FirstNameAt(first); k < names_.size() && names_[k].begin < np_last; ++k) {
+    const NameMatch& m = names_[k];
+    if (m.end > np_last) continue;
     SpeakerRef s = ResolveTitle(m, first);
     if (!m.is_title) {
       // A title right before the name is kept as written.
@@ -522,7 +551,18 @@ std::optional<SpeakerRef> Run::AnalyzeRegion(ByteSpan region, Gender verb_gender
     if (found->gender == Gender::kUnknown) found->gender = verb_gender;
   } else {
     std::string_view head = Word(first);
-    if (!InListStripped("source_nouns", head) && !InList("given_names", head)) return std::nullopt;
+    if (int e = ResolveShortName(first); e >= 0 && !InListStripped("source_nouns", head)) {
+      SpeakerRef s;
+      s.entity = e;
+      s.mention = ByteSpan{tokens_[first].begin, tokens_[first].end};
+      s.gender = g_.entity(e).gender;
+      found = s;
+    } else if (!InListStripped("source_nouns", head) && !InList("given_names", head)) {
+      return std::nullopt;
+    }
+  }
+  if (!found) {
+    std::string_view head = Word(first);
     SpeakerRef s;
     s.mention = np;
     s.gender = verb_gender;
@@ -562,23 +602,39 @@ std::optional<SpeakerRef> Run::Preposed(const Cue& cue) const {
   size_t first = TokenAt(start);
   while (first < cue.token && InListStripped("auxiliaries", Word(first))) ++first;
   if (first >= cue.token) return std::nullopt;
-  for (const NameMatch& m : names_) {
-    if (m.begin < first) continue;
-    if (m.begin > first || m.end > cue.token) break;
+  // At most a noun phrase's length between the subject and the verb.
+  constexpr size_t kMaxPreposedTokens = 10;
+  if (cue.token - first > kMaxPreposedTokens) return std::nullopt;
+  size_t k = FirstNameAt(first);
+  if (k < names_.size() && names_[k].begin == first && names_[k].end <= cue.token) {
+    const NameMatch& m = names_[k];
     SpeakerRef s = ResolveTitle(m, first);
     // The name after a title: الوزير لويد أوستن.
-    for (const NameMatch& n : names_) {
-      if (n.begin == m.end && !n.is_title && n.end <= cue.token) {
-        SpeakerRef named = ResolveTitle(n, n.begin);
-        named.title = s.title.empty() ? s.mention : s.title;
-        s = named;
-        break;
-      }
+    if (k + 1 < names_.size() && names_[k + 1].begin == m.end && !names_[k + 1].is_title &&
+        names_[k + 1].end <= cue.token) {
+      SpeakerRef named = ResolveTitle(names_[k + 1], names_[k + 1].begin);
+      named.title = s.title.empty() ? s.mention : s.title;
+      s = named;
     }
     if (s.gender == Gender::kUnknown) s.gender = cue.form->gender;
     return s;
   }
-  return std::nullopt;
+  // An unknown source: "التقارير الاستخباراتية تشير", "مسؤولون أمريكيون يقولون".
+  std::string_view head = Word(first);
+  if (!InListStripped("source_nouns", head)) return std::nullopt;
+  for (size_t i = first; i < cue.token; ++i) {
+    // Punctuation inside means the words are not one noun phrase.
+    if (i > first) {
+      for (uint32_t b = tokens_[i - 1].end; b < tokens_[i].begin; ++b) {
+        if (t_[b] != ' ') return std::nullopt;
+      }
+    }
+  }
+  SpeakerRef s;
+  s.mention = ByteSpan{tokens_[first].begin, tokens_[cue.token - 1].end};
+  s.gender = cue.form->gender;
+  s.document = InList("document_nouns", head);
+  return s;
 }
 
 Attributed Run::Attribute(const Cue& cue, ByteSpan region, bool* speaker_only) {
@@ -600,9 +656,7 @@ Attributed Run::Attribute(const Cue& cue, ByteSpan region, bool* speaker_only) {
     }
     return a;
   }
-  std::optional<SpeakerRef> s;
-  if (!cue.object_suffix) s = AnalyzeRegion(region, cue.form->gender, speaker_only);
-  else *speaker_only = CountTokens(region) == 0;
+  std::optional<SpeakerRef> s = AnalyzeRegion(region, cue.form->gender, speaker_only);
   if (s) {
     a.speaker = *s;
     a.how = s->entity >= 0 && !s->title.empty() && s->mention == s->title ? How::kTitle : How::kExplicit;
@@ -649,8 +703,10 @@ void Run::ClaimQuote(int q, v1::Kind kind, const Attributed& who, int cue, const
 uint32_t Run::ClauseEnd(uint32_t begin, uint32_t sentence_end) const {
   uint32_t end = sentence_end;
   // A new cue with its own connective starts a new statement.
-  for (const Cue& c : cues_) {
-    if (c.begin <= begin) continue;
+  auto first = std::upper_bound(cues_.begin(), cues_.end(), begin,
+                                [](uint32_t p, const Cue& c) { return p < c.begin; });
+  for (auto it = first; it != cues_.end(); ++it) {
+    const Cue& c = *it;
     if (c.begin >= end) break;
     bool joined = c.stem_begin > c.begin || c.form->tense == Tense::kParticiple;
     uint32_t before = SkipSpacesBack(c.begin);
@@ -693,21 +749,32 @@ void Run::EmitClause(const Cue& cue, int cue_index, uint32_t begin, const Attrib
   begin = SkipSpaces(begin);
   if (end <= begin) return;
   // Quotations inside the clause are the speaker's words: partial quotes.
-  int last_quote = -1;
-  for (size_t i = 0; i < quotes_.size(); ++i) {
-    const QuoteSpan& q = quotes_[i];
+  size_t quoted_tokens = 0;
+  auto first = std::lower_bound(quotes_.begin(), quotes_.end(), begin, [](const QuoteSpan& q, uint32_t p) {
+    return (q.has_open() ? q.open : q.inner.begin) < p;
+  });
+  for (auto it = first; it != quotes_.end(); ++it) {
+    const QuoteSpan& q = *it;
     uint32_t qs = q.has_open() ? q.open : q.inner.begin;
-    if (q.depth != 0 || qs < begin || qs >= end || label_[i]) continue;
+    if (qs >= end) break;
+    const auto i = static_cast<size_t>(it - quotes_.begin());
+    if (q.depth != 0 || label_[i]) continue;
+    // A later cue in the clause speaks for the quotations after it.
+    auto later = std::upper_bound(cues_.begin(), cues_.end(), begin,
+                                  [](uint32_t p, const Cue& c) { return p < c.begin; });
+    if (later != cues_.end() && later->begin < qs) continue;
+    quoted_tokens += CountTokens(q.inner);
     ClaimQuote(static_cast<int>(i), v1::PARTIAL, who, cue_index, "cue_clause_partial");
-    last_quote = static_cast<int>(i);
   }
   if (!options_.indirect || !who.speaker.valid() || who.speaker.document) return;
-  // A clause that ends with its quotation is reported by that quotation.
-  if (last_quote >= 0) {
-    const QuoteSpan& q = quotes_[static_cast<size_t>(last_quote)];
-    if (SkipSpaces(q.close_end) >= end) return;
-  }
-  if (CountTokens(ByteSpan{begin, end}) < 2) return;
+  // A clause inside a relative clause is not a report of its own; a
+  // characterization (وصفها بأنها "…") is reported by its quotation.
+  if (cue.after_relative) return;
+  if (quoted_tokens > 0 && cue.form->cls == CueClass::kDescribe) return;
+  size_t tokens = CountTokens(ByteSpan{begin, end});
+  if (tokens < 2) return;
+  // A clause that is mostly quotation is reported by the quotation.
+  if (quoted_tokens * 2 > tokens) return;
   Record r;
   r.kind = v1::INDIRECT;
   r.text = ByteSpan{begin, end};
@@ -732,7 +799,10 @@ void Run::ProcessCue(size_t index) {
   uint32_t comp_end = 0;
   size_t next_cue = index + 1;
   size_t ti = cue.token + 1;
-  while (pos < sentence_end) {
+  // The phrase after a cue is short; never scan far past it.
+  constexpr uint32_t kMaxRegionBytes = 1024;
+  const uint32_t scan_end = std::min<uint32_t>(sentence_end, cue.end + kMaxRegionBytes);
+  while (pos < scan_end) {
     char c = t_[pos];
     if (c == ':') {
       boundary = Boundary::kColon;
@@ -829,15 +899,14 @@ void Run::ProcessCue(size_t index) {
       bool direct = !describe && speaker_only;
       ClaimQuote(quote, direct ? v1::DIRECT : v1::PARTIAL, who, ci, direct ? "cue_quote" : "cue_partial");
       // Further quotations in the same sentence are the same speaker's.
-      for (size_t i = static_cast<size_t>(quote) + 1; i < quotes_.size(); ++i) {
+      constexpr size_t kMaxFollowing = 8;
+      for (size_t i = static_cast<size_t>(quote) + 1;
+           i < quotes_.size() && i <= static_cast<size_t>(quote) + kMaxFollowing; ++i) {
         const QuoteSpan& q = quotes_[i];
         if (q.inner.begin >= sentence_end) break;
         if (q.depth != 0 || label_[i] || claimed_[i]) continue;
-        bool next_cue_before = false;
-        for (size_t k = index + 1; k < cues_.size() && cues_[k].begin < q.inner.begin; ++k) {
-          if (cues_[k].begin > quotes_[static_cast<size_t>(quote)].inner.end) next_cue_before = true;
-        }
-        if (next_cue_before) break;
+        // Not past another cue, which speaks for itself.
+        if (index + 1 < cues_.size() && cues_[index + 1].begin < q.inner.begin) break;
         ClaimQuote(static_cast<int>(i), v1::PARTIAL, who, ci, "cue_partial");
       }
       return;
@@ -865,130 +934,135 @@ void Run::ProcessCue(size_t index) {
   }
 }
 
+int Run::CueAtToken(size_t token) const {
+  auto it = std::lower_bound(cues_.begin(), cues_.end(), token,
+                             [](const Cue& c, size_t t) { return c.token < t; });
+  return it != cues_.end() && it->token == token ? static_cast<int>(it - cues_.begin()) : -1;
+}
+
+// "…"، قال X / "…"، وفق ما ذكّر به X: the speaker named after the quote.
+bool Run::AttributeAfter(size_t i) {
+  const QuoteSpan& q = quotes_[i];
+  constexpr size_t kMaxConnectors = 3;
+  uint32_t pos = q.close_end;
+  size_t ti = TokenAt(pos);
+  for (size_t connectors = 0; ti < tokens_.size() && connectors <= kMaxConnectors; ++connectors) {
+    // Only punctuation before the cue, and no sentence break after a connector.
+    for (uint32_t k = pos; k < tokens_[ti].begin; ++k) {
+      char c = t_[k];
+      if (c == '\n' || ((c == '.' || c == '!' || c == '?') && connectors > 0)) return false;
+    }
+    int cue_index = CueAtToken(ti);
+    if (cue_index >= 0) {
+      const Cue& cue = cues_[static_cast<size_t>(cue_index)];
+      uint32_t end = std::min<uint32_t>(SentenceEnd(cue.end), cue.end + 1024);
+      size_t colon = t_.find(':', cue.end);
+      if (colon < end) end = static_cast<uint32_t>(colon);
+      auto next = std::lower_bound(quotes_.begin(), quotes_.end(), cue.end, [](const QuoteSpan& s, uint32_t p) {
+        return (s.has_open() ? s.open : s.inner.begin) < p;
+      });
+      if (next != quotes_.end()) end = std::min(end, next->has_open() ? next->open : next->inner.begin);
+      ByteSpan region{cue.end, SkipSpacesBack(std::max(end, cue.end))};
+      bool only;
+      std::optional<SpeakerRef> s = AnalyzeRegion(region, cue.form->gender, &only);
+      Attributed who;
+      if (s) {
+        who.speaker = *s;
+        who.how = How::kAfter;
+      } else if (auto h = FromHistory(cue.begin, cue.form->gender)) {
+        who.speaker = *h;
+        who.how = How::kImplied;
+      }
+      if (!who.speaker.valid()) return false;
+      // A whole statement, or a phrase inside the writer's sentence.
+      uint32_t qstart = q.has_open() ? q.open : q.inner.begin;
+      size_t before = CountTokens(ByteSpan{SentenceStart(qstart), qstart});
+      bool direct = before == 0 || CountTokens(q.inner) >= kMinContinuationTokens;
+      ClaimQuote(static_cast<int>(i), direct ? v1::DIRECT : v1::PARTIAL, who, cue_index, "quote_then_cue");
+      return true;
+    }
+    if (!InList("post_connectors", Word(ti))) return false;
+    pos = tokens_[ti].end;
+    ++ti;
+  }
+  return false;
+}
+
 void Run::AttributeLeftovers() {
+  // Ends of the direct and partial records so far, for continuations.
+  std::vector<std::pair<uint32_t, size_t>> ends;  // (text end, record index)
+  auto refresh = [&] {
+    ends.clear();
+    for (size_t r = 0; r < records_.size(); ++r) {
+      if (records_[r].kind != v1::INDIRECT) ends.emplace_back(records_[r].text.end, r);
+    }
+    std::sort(ends.begin(), ends.end());
+  };
+  refresh();
   for (size_t i = 0; i < quotes_.size(); ++i) {
     if (claimed_[i] || label_[i] || quotes_[i].depth != 0) continue;
-    const QuoteSpan& q = quotes_[i];
-    // A cue right after the quotation names its speaker: "…"، قال X.
-    uint32_t pos = q.close_end;
-    size_t ti = TokenAt(pos);
-    size_t connectors = 0;
-    bool separated = false;
-    while (ti < tokens_.size() && connectors <= 3) {
-      // Only punctuation between.
-      for (uint32_t k = pos; k < tokens_[ti].begin; ++k) {
-        char c = t_[k];
-        if (c == '\n' || ((c == '.' || c == '!' || c == '?') && connectors > 0)) separated = true;
-      }
-      if (separated) break;
-      const Cue* cue = nullptr;
-      int cue_index = -1;
-      for (size_t k = 0; k < cues_.size(); ++k) {
-        if (cues_[k].token == ti) {
-          cue = &cues_[k];
-          cue_index = static_cast<int>(k);
-          break;
-        }
-        if (cues_[k].token > ti) break;
-      }
-      if (cue != nullptr) {
-        uint32_t end = SentenceEnd(cue->end);
-        uint32_t colon = static_cast<uint32_t>(t_.find(':', cue->end));
-        if (colon < end) end = colon;
-        for (const QuoteSpan& other : quotes_) {
-          uint32_t s = other.has_open() ? other.open : other.inner.begin;
-          if (s >= cue->end && s < end) end = s;
-        }
-        ByteSpan region{cue->end, SkipSpacesBack(end)};
-        bool only;
-        std::optional<SpeakerRef> s = AnalyzeRegion(region, cue->form->gender, &only);
-        Attributed who;
-        if (s) {
-          who.speaker = *s;
-          who.how = How::kAfter;
-        } else if (auto h = FromHistory(cue->begin, cue->form->gender)) {
-          who.speaker = *h;
-          who.how = How::kImplied;
-        }
-        if (who.speaker.valid()) {
-          // A whole statement, or a phrase inside the writer's sentence.
-          uint32_t start = SentenceStart(q.has_open() ? q.open : q.inner.begin);
-          size_t before = CountTokens(ByteSpan{start, q.has_open() ? q.open : q.inner.begin});
-          bool direct = before == 0 || CountTokens(q.inner) >= kMinContinuationTokens;
-          ClaimQuote(static_cast<int>(i), direct ? v1::DIRECT : v1::PARTIAL, who, cue_index,
-                     "quote_then_cue");
-        }
-        break;
-      }
-      if (!InList("post_connectors", Word(ti))) break;
-      ++connectors;
-      pos = tokens_[ti].end;
-      ++ti;
+    if (AttributeAfter(i)) {
+      refresh();
+      continue;
     }
-    if (claimed_[i]) continue;
     // A long quotation standing alone continues the previous speaker.
+    const QuoteSpan& q = quotes_[i];
     uint32_t start = q.has_open() ? q.open : q.inner.begin;
-    uint32_t sentence = SentenceStart(start);
-    if (CountTokens(ByteSpan{sentence, start}) > 0) continue;
+    if (CountTokens(ByteSpan{SentenceStart(start), start}) > 0) continue;
     if (CountTokens(q.inner) < kMinContinuationTokens) continue;
-    const Record* prev = nullptr;
-    for (const Record& r : records_) {
-      if (r.text.end <= start && r.kind != v1::INDIRECT && (prev == nullptr || r.text.end > prev->text.end)) {
-        prev = &r;
-      }
-    }
-    if (prev == nullptr) continue;
+    auto it = std::upper_bound(ends.begin(), ends.end(), std::make_pair(start, SIZE_MAX));
+    if (it == ends.begin()) continue;
+    const Record& prev = records_[std::prev(it)->second];
     // Only across a short distance: the same or the next paragraph.
-    size_t newlines = std::count(t_.begin() + prev->text.end, t_.begin() + start, '\n');
-    if (newlines > 1) continue;
-    Attributed who = prev->who;
+    if (std::count(t_.begin() + prev.text.end, t_.begin() + start, '\n') > 1) continue;
+    Attributed who = prev.who;
     who.how = How::kContinuation;
-    ClaimQuote(static_cast<int>(i), v1::DIRECT, who, prev->cue, "continuation");
+    int cue = prev.cue;
+    ClaimQuote(static_cast<int>(i), v1::DIRECT, who, cue, "continuation");
+    refresh();
   }
 }
 
 void Run::Headlines() {
-  // "بوتين: …" at the start of a paragraph, naming a person in the gazetteer.
+  // "بوتين: …" in the first paragraphs (the headline and its deck), naming a
+  // person in the gazetteer, when the body does not report the same words.
+  constexpr int kHeadlineParagraphs = 3;
   uint32_t para = 0;
   const auto n = static_cast<uint32_t>(t_.size());
-  while (para < n) {
-    uint32_t end = static_cast<uint32_t>(t_.find('\n', para));
-    if (end == kNone || end > n) end = n;
-    uint32_t colon = static_cast<uint32_t>(t_.find(':', para));
+  for (int p = 0; p < kHeadlineParagraphs && para < n; ++p) {
+    size_t nl = t_.find('\n', para);
+    uint32_t end = nl == std::string::npos ? n : static_cast<uint32_t>(nl);
     size_t first = TokenAt(para);
-    if (colon < end && first < tokens_.size()) {
-      for (const NameMatch& m : names_) {
-        if (m.begin < first) continue;
-        if (m.begin > first) break;
-        if (m.is_title || g_.entity(m.entity).type != "person") break;
-        if (SkipSpaces(tokens_[m.end - 1].end) != colon) break;
-        ByteSpan text{SkipSpaces(colon + 1), end};
+    size_t k = FirstNameAt(first);
+    size_t colon = t_.find(':', para);
+    if (colon < end && k < names_.size() && names_[k].begin == first) {
+      const NameMatch& m = names_[k];
+      if (!m.is_title && g_.entity(m.entity).type == "person" && SkipSpaces(tokens_[m.end - 1].end) == colon) {
+        ByteSpan text{SkipSpaces(static_cast<uint32_t>(colon) + 1), end};
         while (text.end > text.begin && (t_[text.end - 1] == '.' || t_[text.end - 1] == ' ')) --text.end;
-        if (CountTokens(text) < 3) break;
-        // Not when the body reports the same words.
+        std::vector<std::string_view> words;
+        for (size_t t = TokenAt(text.begin); t < tokens_.size() && tokens_[t].end <= text.end; ++t) {
+          words.push_back(Word(t));
+        }
+        std::sort(words.begin(), words.end());
         bool repeated = false;
         for (const Record& r : records_) {
           size_t common = 0;
-          size_t ht = CountTokens(text);
-          std::vector<std::string_view> hw;
-          for (size_t k = TokenAt(text.begin); k < tokens_.size() && tokens_[k].end <= text.end; ++k) {
-            hw.push_back(Word(k));
+          for (size_t t = TokenAt(r.text.begin); t < tokens_.size() && tokens_[t].end <= r.text.end; ++t) {
+            if (std::binary_search(words.begin(), words.end(), Word(t))) ++common;
           }
-          for (size_t k = TokenAt(r.text.begin); k < tokens_.size() && tokens_[k].end <= r.text.end; ++k) {
-            if (std::find(hw.begin(), hw.end(), Word(k)) != hw.end()) ++common;
-          }
-          if (ht > 0 && common * 10 >= ht * 6) repeated = true;
+          if (common * 10 >= words.size() * 6) repeated = true;
         }
-        if (repeated) break;
-        Record r;
-        r.kind = v1::DIRECT;
-        r.text = text;
-        r.who.speaker = ResolveTitle(m, m.begin);
-        r.who.how = How::kExplicit;
-        r.rule = "headline_name_colon";
-        r.confidence_scale = 0.8f;
-        records_.push_back(std::move(r));
-        break;
+        if (words.size() >= 3 && !repeated) {
+          Record r;
+          r.kind = v1::DIRECT;
+          r.text = text;
+          r.who.speaker = ResolveTitle(m, m.begin);
+          r.who.how = How::kExplicit;
+          r.rule = "headline_name_colon";
+          r.confidence_scale = 0.8f;
+          records_.push_back(std::move(r));
+        }
       }
     }
     para = end + 1;
@@ -1009,6 +1083,11 @@ void Run::Extract(std::vector<v1::Quote>* out) {
       quote_by_open_.emplace(quotes_[i].open, static_cast<int>(i));
     }
   }
+  for (const QuoteSpan& q : quotes_) {
+    if (q.depth == 0) top_quotes_.push_back(q.inner);
+  }
+  std::sort(top_quotes_.begin(), top_quotes_.end(),
+            [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; });
   FindSentenceBreaks();
   FindCues();
   ScanGazetteer();
