@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
 #include <string>
@@ -532,20 +533,30 @@ std::optional<SpeakerRef> Run::AnalyzeRegion(ByteSpan region, Gender verb_gender
   }
   if (np.empty()) return std::nullopt;
   size_t np_last = TokenAt(np.end);
-  // A gazetteer name or title in the phrase.
+  // A gazetteer name or title in the phrase: a person's name first, then a
+  // title, then an organization that opens the phrase (an organization
+  // further in, as in "المتحدث باسم البيت الأبيض", is the head's employer).
   std::optional<SpeakerRef> found;
+  std::optional<SpeakerRef> title;
+  std::optional<SpeakerRef> organization;
   for (size_t k = FirstNameAt(first); k < names_.size() && names_[k].begin < np_last; ++k) {
     const NameMatch& m = names_[k];
     if (m.end > np_last) continue;
     SpeakerRef s = ResolveTitle(m, first);
-    if (!m.is_title) {
-      // A title right before the name is kept as written.
-      if (m.begin > first) s.title = ByteSpan{tokens_[first].begin, tokens_[m.begin - 1].end};
-      found = s;
-      break;
+    if (m.is_title) {
+      if (!title) title = s;
+      continue;
     }
-    if (!found) found = s;
+    if (g_.entity(m.entity).type == "organization") {
+      if (m.begin == first && !organization) organization = s;
+      continue;
+    }
+    // A title right before the name is kept as written.
+    if (m.begin > first) s.title = ByteSpan{tokens_[first].begin, tokens_[m.begin - 1].end};
+    found = s;
+    break;
   }
+  if (!found) found = title ? title : organization;
   if (found) {
     if (found->entity < 0) found->mention = np;
     if (found->gender == Gender::kUnknown) found->gender = verb_gender;
@@ -1105,7 +1116,8 @@ void Run::Write(std::vector<v1::Quote>* out) {
   const std::string& original = article_.text();
   uint32_t index = 0;
   for (const Record& r : records_) {
-    float confidence = ConfidenceFor(r.who.how) * r.confidence_scale;
+    // Two decimals: finer steps would suggest a precision the rules lack.
+    float confidence = std::round(ConfidenceFor(r.who.how) * r.confidence_scale * 100.0f) / 100.0f;
     if (confidence < options_.min_confidence) continue;
     ByteSpan span = norm_.ToOriginal(r.text, original);
     if (span.empty()) continue;

@@ -122,7 +122,7 @@ void PairParagraph(std::string_view text, uint32_t para_begin, uint32_t para_end
     q.close_end = m.end;
     q.inner = TrimSpaces(text, o.end, m.pos);
     q.depth = static_cast<int>(stack.size());
-    spans.push_back(q);
+    if (!q.inner.empty()) spans.push_back(q);
     if (stack.empty()) last_top_end = m.end;
   }
   // Openers never closed in this paragraph: from the bottom of the stack

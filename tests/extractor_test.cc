@@ -1,0 +1,224 @@
+// Constructions of Arabic news attribution, one table row each. The
+// sentences are written for these tests; none is taken from the seed
+// articles.
+#include "qawl/extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "test_util.h"
+
+namespace qawl {
+namespace {
+
+using testing::CheckSpans;
+using testing::Describe;
+using testing::ExtractText;
+
+struct Expected {
+  v1::Kind kind;
+  std::string text;
+  std::string speaker_id;       // canonical id, or "" to check the mention
+  std::string mention_has = "";  // a substring the mention must contain
+};
+
+struct Case {
+  std::string name;
+  std::string text;
+  std::vector<Expected> expected;
+  bool exact = true;  // no records beyond the expected ones
+};
+
+const v1::Kind D = v1::DIRECT;
+const v1::Kind P = v1::PARTIAL;
+const v1::Kind I = v1::INDIRECT;
+
+std::vector<Case> Cases() {
+  return {
+      {"colon_after_name_and_title",
+       "قال وزير الخارجية الروسي سيرغي لافروف للصحفيين: \"لن نقبل بهذه الشروط المجحفة\".",
+       {{D, "لن نقبل بهذه الشروط المجحفة", "sergei-lavrov"}}},
+      {"speaker_after_quote",
+       "«سنواصل دعم أوكرانيا حتى النهاية»، قال الرئيس الأمريكي جو بايدن.",
+       {{D, "سنواصل دعم أوكرانيا حتى النهاية", "joe-biden"}}},
+      {"implied_speaker_no_colon",
+       "قال المتحدث باسم الكرملين دميتري بيسكوف: “الاتصالات مستمرة”.\nوأضاف “نحن ننتظر ردا واضحا من واشنطن”.",
+       {{D, "الاتصالات مستمرة", "dmitry-peskov"}, {D, "نحن ننتظر ردا واضحا من واشنطن", "dmitry-peskov"}}},
+      {"partial_characterization",
+       "ووصف بيسكوف الخطة الأوروبية بأنها \"مجرد أوهام\".",
+       {{P, "مجرد أوهام", "dmitry-peskov"}}},
+      {"reported_speech_with_title",
+       "أكد الأمين العام للأمم المتحدة أنطونيو غوتيريش أن الحل الوحيد للأزمة هو الحوار.",
+       {{I, "الحل الوحيد للأزمة هو الحوار", "antonio-guterres"}}},
+      {"participle_continues_the_subject",
+       "أعلن الرئيس التركي رجب طيب أردوغان أن بلاده ستستضيف جولة جديدة من المحادثات، مشيرا إلى أن العقوبات لن تغير موقف أنقرة.",
+       {{I, "بلاده ستستضيف جولة جديدة من المحادثات", "recep-tayyip-erdogan"},
+        {I, "العقوبات لن تغير موقف أنقرة", "recep-tayyip-erdogan"}}},
+      {"naql_an_x_qawlahu",
+       "ونقلت وكالة تاس عن لافروف قوله إن الاتصالات مع واشنطن ما زالت مجمدة.",
+       {{I, "الاتصالات مع واشنطن ما زالت مجمدة", "sergei-lavrov"}}},
+      {"feminine_verb_skips_nearer_man",
+       "التقت وزيرة الخارجية الكورية الشمالية تشوي سون هوي نظيرها الروسي سيرغي لافروف في موسكو. "
+       "وقالت إن بلادها ستواصل تطوير قدراتها الدفاعية.",
+       {{I, "بلادها ستواصل تطوير قدراتها الدفاعية", "choe-son-hui"}}},
+      {"title_alone_resolves_when_unique",
+       "وقال المتحدث باسم الكرملين للصحفيين إن موسكو لم تتلق أي رد رسمي.",
+       {{I, "موسكو لم تتلق أي رد رسمي", "dmitry-peskov"}}},
+      {"organization_as_source",
+       "وقالت وزارة الدفاع الروسية في بيان إن قواتها صدت هجوما على مواقعها.",
+       {{I, "قواتها صدت هجوما على مواقعها", "", "وزارة الدفاع الروسية"}}},
+      {"unknown_official_kept_as_mention",
+       "وقال مسؤولون في وزارة الطاقة إن الإمدادات ستعود خلال أيام.",
+       {{I, "الإمدادات ستعود خلال أيام", "", "مسؤولون"}}},
+      {"subject_before_verb",
+       "وزير الخارجية الأمريكي أنتوني بلينكن أعرب عن أمله في التهدئة، وقال: \"نريد اتفاقا دائما\".",
+       {{D, "نريد اتفاقا دائما", "antony-blinken"}}},
+      {"headline_name_colon",
+       "لافروف: الغرب يخطط لتصعيد جديد في أوروبا\nعقد الوزير مؤتمرا صحفيا في موسكو اليوم.",
+       {{D, "الغرب يخطط لتصعيد جديد في أوروبا", "sergei-lavrov"}}},
+      {"colon_without_marks",
+       "وقال أردوغان: تركيا لن تسمح بأي تهديد لأمنها القومي.",
+       {{D, "تركيا لن تسمح بأي تهديد لأمنها القومي", "recep-tayyip-erdogan"}}},
+      {"quote_opened_on_next_line",
+       "وقال زيلينسكي في خطابه المسائي:\n\"سنحرر كل أراضينا مهما طال الزمن\"",
+       {{D, "سنحرر كل أراضينا مهما طال الزمن", "volodymyr-zelensky"}}},
+      {"closed_without_opening_mark",
+       "وقال كيربي للصحفيين: لن نرسل قوات أمريكية إلى هناك\".",
+       {{D, "لن نرسل قوات أمريكية إلى هناك", "john-kirby"}}},
+      {"split_quote",
+       "قال الرئيس الفرنسي إيمانويل ماكرون: \"سنرد بحزم\"، وأضاف: \"لن نتسامح مع أي اعتداء على حلفائنا\".",
+       {{D, "سنرد بحزم", "emmanuel-macron"}, {D, "لن نتسامح مع أي اعتداء على حلفائنا", "emmanuel-macron"}}},
+      {"quote_over_two_paragraphs",
+       "قال ستولتنبرغ: \"الحلف موحد اليوم أكثر من أي وقت مضى.\n\"ولن نسمح لأحد بتقسيمه بأي شكل من الأشكال\".",
+       {{D, "الحلف موحد اليوم أكثر من أي وقت مضى.", "jens-stoltenberg"},
+        {D, "ولن نسمح لأحد بتقسيمه بأي شكل من الأشكال", "jens-stoltenberg"}}},
+      {"nested_quote_belongs_to_outer",
+       "قال بايدن: «كما قال أحدهم “لا سلام بلا عدالة” ونحن نؤمن بذلك».",
+       {{D, "كما قال أحدهم “لا سلام بلا عدالة” ونحن نؤمن بذلك", "joe-biden"}}},
+      {"labels_are_not_quotations",
+       "ونشرت صحيفة \"الأيام\" تقريرا عن مدافع \"هاوتزر\" التي وصلت إلى الجبهة ضمن عملية \"الفجر\".",
+       {}},
+      {"egyptian_spelling_and_alef_maqsura",
+       "وأكد ستولتنبرج أن الحلف سيعزز وجوده في الشرق. وقال زيلينسكى إن الهجوم فشل تماما.",
+       {{I, "الحلف سيعزز وجوده في الشرق", "jens-stoltenberg"}, {I, "الهجوم فشل تماما", "volodymyr-zelensky"}}},
+      {"speaker_after_with_object_suffix",
+       "\"نحن لا نهدد أحدا ولا نسعى إلى الحرب\"، وفق ما قاله بوتين في كلمته.",
+       {{D, "نحن لا نهدد أحدا ولا نسعى إلى الحرب", "vladimir-putin"}}},
+      {"sarraha_bidhalik",
+       "\"الوضع على الحدود خطير جدا\"، صرح بذلك لافروف أمس.",
+       {{D, "الوضع على الحدود خطير جدا", "sergei-lavrov"}}},
+      {"hasbama_unknown_official",
+       "\"الاتفاق بات قريبا جدا من الإنجاز\"، حسبما قال مسؤول أمريكي.",
+       {{D, "الاتفاق بات قريبا جدا من الإنجاز", "", "مسؤول أمريكي"}}},
+      {"mixed_indirect_and_partial",
+       "وقال بيسكوف إن هذه الخطوة \"استفزاز خطير\" سيؤدي إلى عواقب وخيمة على المنطقة كلها.",
+       {{I, "هذه الخطوة \"استفزاز خطير\" سيؤدي إلى عواقب وخيمة على المنطقة كلها", "dmitry-peskov"},
+        {P, "استفزاز خطير", "dmitry-peskov"}}},
+      {"trailing_attribution_words_left_out",
+       "وقال مسؤول عسكري إن القوات انسحبت من المدينة، بحسب رويترز.",
+       {{I, "القوات انسحبت من المدينة", "", "مسؤول عسكري"}}},
+      {"relative_clause_is_not_a_report",
+       "يخشى الغربيون التعاون العسكري بين البلدين، التي يقولون إنها تزود الجيش بالذخائر.",
+       {}},
+      {"diacritics_tatweel_and_bidi_controls",
+       "وقـــال بُوتِين\u200F: \"نَحْنُ مُسْتَعِدُّونَ لِلْحِوَارِ\".",
+       {{D, "نَحْنُ مُسْتَعِدُّونَ لِلْحِوَارِ", "vladimir-putin"}}},
+      {"reversed_pair_and_glued_prefix",
+       "وقالت الوزيرة إن بلادها تثق ب”الشركاء الجدد” في آسيا، ووصفت القرار بأنه ”خطأ فادح“.",
+       {{I, "بلادها تثق ب”الشركاء الجدد” في آسيا", "", "الوزيرة"},
+        {P, "الشركاء الجدد", "", "الوزيرة"},
+        {P, "خطأ فادح", "", "الوزيرة"}}},
+  };
+}
+
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+
+class ExtractorTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(ExtractorTest, FindsExpectedRecords) {
+  const Case& c = GetParam();
+  std::vector<v1::Quote> got = ExtractText(c.text);
+  SCOPED_TRACE("text: " + c.text + "\ngot:\n" + Describe(got));
+  EXPECT_EQ(CheckSpans(c.text, got), "");
+  for (const Expected& e : c.expected) {
+    auto it = std::find_if(got.begin(), got.end(), [&](const v1::Quote& q) {
+      return q.kind() == e.kind && q.text() == e.text;
+    });
+    ASSERT_NE(it, got.end()) << "missing " << v1::Kind_Name(e.kind) << " '" << e.text << "'";
+    if (!e.speaker_id.empty()) {
+      EXPECT_EQ(it->speaker().id(), e.speaker_id) << "speaker of '" << e.text << "'";
+    }
+    if (!e.mention_has.empty()) {
+      EXPECT_NE(it->speaker().mention().find(e.mention_has), std::string::npos)
+          << "mention '" << it->speaker().mention() << "' of '" << e.text << "' lacks '" << e.mention_has << "'";
+    }
+    EXPECT_GT(it->confidence(), 0.0f);
+    EXPECT_LE(it->confidence(), 1.0f);
+    EXPECT_FALSE(it->rule().empty());
+  }
+  if (c.exact) EXPECT_EQ(got.size(), c.expected.size()) << "unexpected extra records";
+}
+
+INSTANTIATE_TEST_SUITE_P(Constructions, ExtractorTest, ::testing::ValuesIn(Cases()),
+                         [](const ::testing::TestParamInfo<Case>& info) { return info.param.name; });
+
+// Explicit attribution outranks a title, which outranks an implied subject,
+// which outranks a continuation with no cue at all.
+TEST(ExtractorConfidence, ExplicitAboveTitleAboveImpliedAboveContinuation) {
+  std::string text =
+      "قال المتحدث باسم البيت الأبيض جون كيربي: \"سندعم الحلفاء بكل ما نملك من وسائل\".\n"
+      "وأضاف: \"لن نقف مكتوفي الأيدي أمام هذا التصعيد\".\n"
+      "\"إن واشنطن تراقب الوضع عن كثب وستتخذ ما يلزم من إجراءات\".\n"
+      "وقال المتحدث باسم الكرملين إن موسكو سترد.";
+  std::vector<v1::Quote> got = ExtractText(text);
+  SCOPED_TRACE(Describe(got));
+  ASSERT_EQ(got.size(), 4u);
+  float explicit_c = got[0].confidence();
+  float implied_c = got[1].confidence();
+  float continued_c = got[2].confidence();
+  float title_c = got[3].confidence();
+  EXPECT_EQ(got[0].speaker().id(), "john-kirby");
+  EXPECT_EQ(got[1].speaker().id(), "john-kirby");
+  EXPECT_EQ(got[2].speaker().id(), "john-kirby");
+  EXPECT_EQ(got[3].speaker().id(), "dmitry-peskov");
+  EXPECT_GT(explicit_c, title_c);
+  EXPECT_GT(title_c, implied_c);
+  EXPECT_GT(explicit_c, implied_c);
+  EXPECT_GT(implied_c, continued_c);
+  EXPECT_NE(got[1].rule().find("implied"), std::string::npos);
+  EXPECT_NE(got[2].rule().find("continuation"), std::string::npos);
+}
+
+TEST(ExtractorRecords, CarryArticleFieldsCueAndIndex) {
+  v1::Article article;
+  article.set_id("a-1");
+  article.set_url("https://example.org/a");
+  article.set_date("2024-06-19");
+  article.set_text("وقال لافروف للصحفيين: \"المحادثات كانت بناءة\".");
+  Extractor extractor(&testing::Patterns());
+  std::vector<v1::Quote> got;
+  extractor.Extract(article, &got);
+  ASSERT_EQ(got.size(), 1u) << Describe(got);
+  const v1::Quote& q = got[0];
+  EXPECT_EQ(q.article_id(), "a-1");
+  EXPECT_EQ(q.url(), "https://example.org/a");
+  EXPECT_EQ(q.date(), "2024-06-19");
+  EXPECT_EQ(q.cue().text(), "وقال");
+  EXPECT_EQ(q.cue().lemma(), "قال");
+  EXPECT_EQ(article.text().substr(q.cue().span().begin(), q.cue().span().end() - q.cue().span().begin()), "وقال");
+  EXPECT_EQ(q.speaker().name(), "Sergei Lavrov");
+  EXPECT_EQ(q.speaker().wikidata(), "Q58217");
+  EXPECT_EQ(q.index(), 0u);
+}
+
+TEST(ExtractorRecords, EmptyAndNonArabicInputsYieldNothing) {
+  for (const std::string text : {"", "   \n\n ", "The minister said: \"no comment\".", "\"\"\"\"\"\""}) {
+    std::vector<v1::Quote> got = ExtractText(text);
+    EXPECT_EQ(CheckSpans(text, got), "") << text;
+  }
+  EXPECT_TRUE(ExtractText("").empty());
+}
+
+}  // namespace
+}  // namespace qawl

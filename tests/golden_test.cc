@@ -1,0 +1,79 @@
+// Golden outputs over the seed articles (tests/data/seeds), kept as
+// text-format protos in tests/data/golden/ID.textproto. After an intended
+// change in extraction, regenerate them with
+//   QAWL_UPDATE_GOLDEN=1 build/tests/golden_test
+// and review the diff like code.
+#include <google/protobuf/text_format.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "qawl/evaluation.h"
+#include "test_util.h"
+
+namespace qawl {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kData = QAWL_TEST_DATA;
+
+std::vector<fs::path> SeedFiles() {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(kData / "seeds")) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string Render(const std::vector<v1::Quote>& quotes) {
+  std::string out;
+  for (size_t i = 0; i < quotes.size(); ++i) {
+    std::string text;
+    google::protobuf::TextFormat::Printer printer;
+    printer.SetUseUtf8StringEscaping(true);
+    printer.PrintToString(quotes[i], &text);
+    out += "# quote " + std::to_string(i) + "\n" + text;
+  }
+  return out;
+}
+
+TEST(Golden, SeedArticlesMatchTheirTextprotos) {
+  bool update = std::getenv("QAWL_UPDATE_GOLDEN") != nullptr;
+  std::vector<fs::path> files = SeedFiles();
+  ASSERT_EQ(files.size(), 5u);
+  for (const fs::path& f : files) {
+    std::string text = testing::ReadFile(f);
+    std::vector<v1::Quote> quotes = testing::ExtractText(text, f.stem().string());
+    EXPECT_EQ(testing::CheckSpans(text, quotes), "") << f;
+    fs::path golden = kData / "golden" / (f.stem().string() + ".textproto");
+    std::string rendered = Render(quotes);
+    if (update) {
+      fs::create_directories(golden.parent_path());
+      std::ofstream(golden, std::ios::binary) << rendered;
+      continue;
+    }
+    ASSERT_TRUE(fs::exists(golden)) << golden << " missing: run with QAWL_UPDATE_GOLDEN=1";
+    EXPECT_EQ(rendered, testing::ReadFile(golden)) << "extraction of " << f.filename() << " changed";
+  }
+}
+
+// The accuracy bar of the project on the seed gold (../shared/eval).
+TEST(Golden, SeedScoresHoldTheLine) {
+  auto gold = LoadGold((kData / "seeds.gold.jsonl").string());
+  ASSERT_TRUE(gold.ok()) << gold.status().message();
+  std::vector<v1::Quote> predictions;
+  for (const fs::path& f : SeedFiles()) {
+    std::vector<v1::Quote> q = testing::ExtractText(testing::ReadFile(f), f.stem().string());
+    predictions.insert(predictions.end(), q.begin(), q.end());
+  }
+  EvalResult r = Evaluate(*gold, predictions);
+  std::string details = FormatEval(r);
+  for (const auto& e : r.errors) details += e + "\n";
+  EXPECT_GE(r.direct.attrib_f1(), 0.95) << details;
+  EXPECT_GE(r.indirect.attrib_f1(), 0.85) << details;
+}
+
+}  // namespace
+}  // namespace qawl
