@@ -351,15 +351,21 @@ bool Run::IsLabel(const QuoteSpan& q) const {
     words.push_back(Word(i));
   }
   if (auto m = g_.MatchAt(words, 0); m && m->end == words.size()) return true;
-  // A label noun right before it: وكالة "يونهاب"، مدافع "هاوتزر".
+  // A medium named before the colon that opens the real quote:
+  // في تصريح لـ"سكاي نيوز عربية": "…".
+  uint32_t after = SkipSpaces(q.close_end);
+  if (q.has_close() && after < t_.size() && t_[after] == ':') return true;
+  // A label noun right before it: وكالة "يونهاب"، مدافع "هاوتزر"; or the
+  // preposition ل glued to it: لـ"رويترز".
   uint32_t start = q.has_open() ? q.open : q.inner.begin;
   size_t i = TokenAt(start);
   if (i == 0) return false;
   const Token& prev = tokens_[i - 1];
-  // Only spaces (or a glued proclitic) between the noun and the mark.
+  // Only spaces between the noun and the mark.
   for (uint32_t k = prev.end; k < start; ++k) {
     if (t_[k] != ' ') return false;
   }
+  if (prev.end == start && Word(i - 1) == "ل") return true;
   return InListStripped("label_nouns", Word(i - 1));
 }
 
@@ -561,16 +567,24 @@ std::optional<SpeakerRef> Run::AnalyzeRegion(ByteSpan region, Gender verb_gender
     if (found->entity < 0) found->mention = np;
     if (found->gender == Gender::kUnknown) found->gender = verb_gender;
   } else {
+    // A family name alone, maybe after a title (الرئيس يون), stands for a
+    // person the article has named in full.
     std::string_view head = Word(first);
-    if (int e = ResolveShortName(first); e >= 0 && !InListStripped("source_nouns", head)) {
-      SpeakerRef s;
-      s.entity = e;
-      s.mention = ByteSpan{tokens_[first].begin, tokens_[first].end};
-      s.gender = g_.entity(e).gender;
-      found = s;
-    } else if (!InListStripped("source_nouns", head) && !InList("given_names", head)) {
-      return std::nullopt;
+    bool subject = InListStripped("source_nouns", head) || InList("given_names", head);
+    constexpr size_t kMaxShortNameOffset = 3;
+    for (size_t t = first; t < np_last && t <= first + kMaxShortNameOffset; ++t) {
+      if (t > first && !subject) break;
+      if (int e = ResolveShortName(t); e >= 0) {
+        SpeakerRef s;
+        s.entity = e;
+        s.mention = ByteSpan{tokens_[t].begin, tokens_[t].end};
+        if (t > first) s.title = ByteSpan{tokens_[first].begin, tokens_[t - 1].end};
+        s.gender = g_.entity(e).gender;
+        found = s;
+        break;
+      }
     }
+    if (!found && !subject) return std::nullopt;
   }
   if (!found) {
     std::string_view head = Word(first);
