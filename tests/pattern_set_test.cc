@@ -83,7 +83,15 @@ TEST(PatternSet, CueFormsCarryLemmaTenseAndGender) {
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->tense, Tense::kPresent);
   EXPECT_EQ(p.FindCue(n.Fold("بين")), nullptr) << "the preposition is not a cue";
-  EXPECT_TRUE(RE2::FullMatch(n.Fold("وأكدت"), p.cue_scanner()));
+  const PatternSet::CueWord* w = p.MatchCueWord(n.Fold("وأكدت"));
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->form->lemma, "اكد");
+  EXPECT_EQ(w->proclitic_bytes, 2);
+  w = p.MatchCueWord(n.Fold("ووصفها"));
+  ASSERT_NE(w, nullptr);
+  EXPECT_TRUE(w->object_suffix);
+  EXPECT_EQ(p.MatchCueWord(n.Fold("قائلاها")), nullptr) << "participles take no object suffix here";
+  EXPECT_EQ(p.MatchCueWord(n.Fold("مقال")), nullptr);
 }
 
 TEST(PatternSet, RulesExpandMacrosAndLists) {

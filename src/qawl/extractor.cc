@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -181,7 +180,7 @@ class Run {
   const ExtractOptions& options_;
   const v1::Article& article_;
   NormalizedText norm_;
-  std::string t_;  // normalized text (copy of norm_.text() for brevity)
+  std::string_view t_;  // norm_.text()
   std::vector<Token> tokens_;
   std::vector<uint32_t> breaks_;  // sentence terminator positions, sorted
   std::vector<QuoteSpan> quotes_;
@@ -189,7 +188,8 @@ class Run {
   std::vector<bool> claimed_;
   std::vector<Cue> cues_;
   std::vector<NameMatch> names_;  // gazetteer matches over tokens, in order
-  std::multimap<uint32_t, SpeakerRef> history_;  // by position
+  // Sources mentioned so far, sorted by position (mostly appended in order).
+  std::vector<std::pair<uint32_t, SpeakerRef>> history_;
   std::vector<ByteSpan> top_quotes_;  // inner spans of top-level quotes, sorted
   std::unordered_map<int, int> named_;  // entity -> alias mentions in the article
   std::vector<Record> records_;
@@ -203,6 +203,7 @@ size_t Run::TokenAt(uint32_t pos) const {
 }
 
 void Run::Tokenize() {
+  tokens_.reserve(t_.size() / 6);
   const auto n = static_cast<uint32_t>(t_.size());
   size_t i = 0;
   uint32_t start = kNone;
@@ -213,6 +214,10 @@ void Run::Tokenize() {
     if (b < 0x80) {
       c = b;
       ++i;
+    } else if ((b == 0xD8 || b == 0xD9) && i + 1 < n) {
+      // Normalized text is valid UTF-8: decode the Arabic block inline.
+      c = (static_cast<char32_t>(b & 0x1F) << 6) | (static_cast<unsigned char>(t_[i + 1]) & 0x3F);
+      i += 2;
     } else {
       c = DecodeUtf8(t_, &i);
     }
@@ -370,67 +375,18 @@ bool Run::IsLabel(const QuoteSpan& q) const {
 }
 
 void Run::FindCues() {
-  const re2::RE2& scanner = p_.cue_scanner();
-  re2::StringPiece text(t_);
-  const auto n = static_cast<uint32_t>(t_.size());
-  uint32_t pos = 0;
-  re2::StringPiece m;
-  while (pos < n && scanner.Match(text, pos, n, re2::RE2::UNANCHORED, &m, 1)) {
-    auto ms = static_cast<uint32_t>(m.data() - t_.data());
-    auto me = static_cast<uint32_t>(ms + m.size());
-    size_t ti = TokenAt(ms);
-    // The match must start a word; otherwise skip past the word it is in.
-    if (ti >= tokens_.size() || tokens_[ti].begin != ms) {
-      size_t wi = ti == 0 ? 0 : ti - 1;
-      pos = (wi < tokens_.size() && tokens_[wi].end > ms) ? tokens_[wi].end : me;
-      continue;
-    }
+  for (size_t ti = 0; ti < tokens_.size(); ++ti) {
     const Token& tok = tokens_[ti];
-    pos = tok.end;
-    std::string_view matched = std::string_view(t_).substr(ms, me - ms);
-    std::string_view rest = std::string_view(t_).substr(me, tok.end - me);
-    const CueForm* form = p_.FindCue(matched);
-    uint32_t stem = ms;
-    if (form == nullptr || !rest.empty()) {
-      // A proclitic و/ف before the form ("وقال"), or the form with an
-      // object suffix ("ووصفها").
-      const CueForm* alt = nullptr;
-      std::string_view word = std::string_view(t_).substr(tok.begin, tok.end - tok.begin);
-      for (size_t pre : {size_t{0}, size_t{2}, size_t{4}}) {
-        if (pre > 0 && !(word.substr(0, 2) == "و" || word.substr(0, 2) == "ف")) break;
-        if (pre == 4 && !(word.substr(2, 2) == "و" || word.substr(2, 2) == "ف")) break;
-        if (pre >= word.size()) break;
-        std::string_view body = word.substr(pre);
-        if (const CueForm* f = p_.FindCue(body)) {
-          alt = f;
-          stem = tok.begin + static_cast<uint32_t>(pre);
-          rest = {};
-          break;
-        }
-        // Object suffix: the longest listed form that is a prefix of body.
-        for (size_t cut = body.size() - 2; cut >= 4 && alt == nullptr; cut -= 2) {
-          if (!InList("object_pronouns", body.substr(cut))) continue;
-          if (const CueForm* f = p_.FindCue(body.substr(0, cut))) {
-            if (f->tense == Tense::kPast || f->tense == Tense::kPresent) {
-              alt = f;
-              stem = tok.begin + static_cast<uint32_t>(pre);
-              rest = body.substr(cut);
-            }
-          }
-        }
-        if (alt != nullptr) break;
-      }
-      form = alt;
-    }
-    if (form == nullptr) continue;
-    Cue cue{tok.begin, tok.end, stem, ti, form, !rest.empty(), false, false};
+    const PatternSet::CueWord* w = p_.MatchCueWord(Word(ti));
+    if (w == nullptr) continue;
+    // Inside a quotation a cue belongs to the quoted speaker's words.
+    if (InsideQuote(tok.begin)) continue;
+    Cue cue{tok.begin, tok.end, tok.begin + w->proclitic_bytes, ti, w->form, w->object_suffix, false, false};
     if (ti > 0) {
       std::string_view prev = Word(ti - 1);
       cue.after_relative = InListStripped("relative_words", prev);
-      cue.after_connector = InList("post_connectors", prev) || InListStripped("post_connectors", prev);
+      cue.after_connector = InListStripped("post_connectors", prev);
     }
-    // Inside a quotation a cue belongs to the quoted speaker's words.
-    if (InsideQuote(tok.begin)) continue;
     cues_.push_back(cue);
   }
 }
@@ -497,14 +453,17 @@ SpeakerRef Run::ResolveTitle(const NameMatch& m, size_t first_token) const {
 
 void Run::Remember(uint32_t pos, const SpeakerRef& s) {
   if (!s.valid()) return;
-  history_.emplace(pos, s);
+  auto at = std::upper_bound(history_.begin(), history_.end(), pos,
+                             [](uint32_t p, const auto& e) { return p < e.first; });
+  history_.emplace(at, pos, s);
 }
 
 // The nearest earlier source agreeing with the verb's gender. Looks back a
 // bounded number of sources: an implied subject refers to a recent one.
 std::optional<SpeakerRef> Run::FromHistory(uint32_t pos, Gender gender) const {
   constexpr int kMaxLookBack = 64;
-  auto it = history_.lower_bound(pos);
+  auto it = std::lower_bound(history_.begin(), history_.end(), pos,
+                             [](const auto& e, uint32_t p) { return e.first < p; });
   for (int n = 0; it != history_.begin() && n < kMaxLookBack; ++n) {
     --it;
     Gender hg = it->second.gender;
@@ -849,9 +808,14 @@ void Run::ProcessCue(size_t index) {
         boundary = Boundary::kCue;
         break;
       }
+      // Every complementizer starts with ان، بان، الي، علي or من: skip the
+      // rule's call for other words.
+      std::string_view w = Word(ti);
+      bool maybe_comp = w.substr(0, 4) == "ان" || w.substr(0, 6) == "بان" || w == "الي" || w == "علي" ||
+                        w == "من";
       re2::StringPiece window(t_.data() + pos, sentence_end - pos);
       re2::StringPiece groups[2];
-      if (p_.rule("complementizer")->Match(window, 0, window.size(), re2::RE2::ANCHOR_START, groups, 2)) {
+      if (maybe_comp && p_.rule("complementizer")->Match(window, 0, window.size(), re2::RE2::ANCHOR_START, groups, 2)) {
         // Group 1 is the complementizer itself, without the boundary.
         comp_end = pos + static_cast<uint32_t>(groups[1].size());
         boundary = Boundary::kComplementizer;
@@ -1097,7 +1061,7 @@ void Run::Headlines() {
 void Run::Extract(std::vector<v1::Quote>* out) {
   const Normalizer& normalizer = Normalizer::Default();
   normalizer.Normalize(article_.text(), &norm_);
-  t_ = norm_.text();
+  t_ = std::string_view(norm_.text());
   Tokenize();
   quotes_ = FindQuoteSpans(t_);
   claimed_.assign(quotes_.size(), false);

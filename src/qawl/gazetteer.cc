@@ -109,7 +109,17 @@ Status Gazetteer::Load(std::string_view file_name, std::string_view data,
     auto add = [&](const std::string& text, bool is_title) {
       std::vector<std::string> words = Words(text);
       if (words.empty()) return;
-      by_first_word_[words[0]].push_back(Entry{idx, is_title, std::move(words)});
+      entries_.push_back(std::make_unique<Entry>(Entry{idx, is_title, std::move(words)}));
+      const Entry* entry = entries_.back().get();
+      const std::string& first = entry->words[0];
+      by_first_word_[first].push_back(Start{entry, 0});
+      for (const Proclitic& p : kProclitics) {
+        // "لل" + "الكرملين" -> "للكرملين": the replacement must be there.
+        if (first.compare(0, p.replacement.size(), p.replacement) != 0) continue;
+        std::string spelled = std::string(p.prefix) + first.substr(p.replacement.size());
+        if (spelled.size() < p.prefix.size() + 4) continue;
+        by_first_word_[spelled].push_back(Start{entry, p.prefix.size() - p.replacement.size()});
+      }
     };
     for (const auto& a : e.aliases) {
       add(a, false);
@@ -124,11 +134,13 @@ Status Gazetteer::Load(std::string_view file_name, std::string_view data,
     by_any_name_.emplace(e.id, idx);
     by_any_name_.emplace(norm.Fold(e.name), idx);
   }
-  // Longest entries first, so the first full match is the longest.
-  for (auto& [word, entries] : by_first_word_) {
-    std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
-      if (a.words.size() != b.words.size()) return a.words.size() > b.words.size();
-      return !a.is_title && b.is_title;
+  // Longest entries first, so the first full match is the longest; a word
+  // as listed before the same word read with a proclitic.
+  for (auto& [word, starts] : by_first_word_) {
+    std::stable_sort(starts.begin(), starts.end(), [](const Start& a, const Start& b) {
+      if (a.entry->words.size() != b.entry->words.size()) return a.entry->words.size() > b.entry->words.size();
+      if (a.prefix_bytes != b.prefix_bytes) return a.prefix_bytes < b.prefix_bytes;
+      return !a.entry->is_title && b.entry->is_title;
     });
   }
   return Status::Ok();
@@ -149,33 +161,17 @@ int Gazetteer::FindAnyName(std::string_view folded_query) const {
 std::optional<NameMatch> Gazetteer::MatchAt(const std::vector<std::string_view>& words,
                                             size_t i) const {
   if (i >= words.size()) return std::nullopt;
-  std::optional<NameMatch> best;
-  auto try_first = [&](const std::string& first, size_t prefix_bytes) {
-    auto it = by_first_word_.find(first);
-    if (it == by_first_word_.end()) return;
-    for (const Entry& e : it->second) {
-      size_t n = e.words.size();
-      if (i + n > words.size()) continue;
-      if (best && best->end - best->begin >= n) return;
-      bool match = true;
-      for (size_t k = 1; k < n && match; ++k) match = words[i + k] == e.words[k];
-      if (match) {
-        best = NameMatch{e.entity, i, i + n, e.is_title, prefix_bytes};
-        return;
-      }
-    }
-  };
-  std::string word(words[i]);
-  try_first(word, 0);
-  for (const Proclitic& p : kProclitics) {
-    if (word.size() <= p.prefix.size() + 2 || word.compare(0, p.prefix.size(), p.prefix) != 0) {
-      continue;
-    }
-    std::string rest = std::string(p.replacement) + word.substr(p.prefix.size());
-    size_t prefix_bytes = p.prefix.size() - p.replacement.size();
-    try_first(rest, prefix_bytes);
+  auto it = by_first_word_.find(words[i]);
+  if (it == by_first_word_.end()) return std::nullopt;
+  for (const Start& start : it->second) {
+    const Entry& e = *start.entry;
+    size_t n = e.words.size();
+    if (i + n > words.size()) continue;
+    bool match = true;
+    for (size_t k = 1; k < n && match; ++k) match = words[i + k] == e.words[k];
+    if (match) return NameMatch{e.entity, i, i + n, e.is_title, start.prefix_bytes};
   }
-  return best;
+  return std::nullopt;
 }
 
 const std::vector<int>& Gazetteer::EntitiesWithTitle(const std::string& title) const {

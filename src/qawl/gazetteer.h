@@ -24,6 +24,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -81,8 +82,20 @@ class Gazetteer {
     bool is_title;
     std::vector<std::string> words;
   };
+  // An alias or title reachable from a first word as written, with the
+  // proclitic bytes it carries (و، ب، لل ...): every spelling is indexed at
+  // load time so a lookup is one probe without building strings.
+  struct Start {
+    const Entry* entry;
+    size_t prefix_bytes;
+  };
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
   std::vector<Entity> entities_;
-  std::unordered_map<std::string, std::vector<Entry>> by_first_word_;
+  std::vector<std::unique_ptr<Entry>> entries_;
+  std::unordered_map<std::string, std::vector<Start>, Hash, std::equal_to<>> by_first_word_;
   std::unordered_map<std::string, std::vector<int>> by_title_;
   std::unordered_map<std::string, int> by_any_name_;
 };

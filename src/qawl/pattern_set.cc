@@ -175,7 +175,7 @@ std::unique_ptr<PatternSet> PatternSet::LoadFiles(const std::vector<File>& files
       return set;
     }
   }
-  Status s = set->BuildCueScanner();
+  Status s = set->BuildCueIndex();
   if (!s.ok()) set->error_ = s.message();
   return set;
 }
@@ -302,7 +302,7 @@ Status PatternSet::LoadRules(const File& f, const Normalizer& norm) {
       if (is_repeat) {  // a counted repetition such as {2,5}
         out->append(body.substr(i, close - i + 1));
       } else if (name.substr(0, 5) == "list:") {
-        auto it = lists_.find(std::string(name.substr(5)));
+        auto it = lists_.find(name.substr(5));
         if (it == lists_.end()) {
           return Status::InvalidArgument("unknown lexicon section '" + std::string(name.substr(5)) + "'");
         }
@@ -358,34 +358,38 @@ Status PatternSet::LoadRules(const File& f, const Normalizer& norm) {
   return Status::Ok();
 }
 
-Status PatternSet::BuildCueScanner() {
-  std::vector<std::string> forms;
-  forms.reserve(cues_.size());
-  for (const auto& [form, cue] : cues_) forms.push_back(form);
-  std::sort(forms.begin(), forms.end(), [](const std::string& a, const std::string& b) {
-    return a.size() != b.size() ? a.size() > b.size() : a < b;
-  });
-  std::string pattern = "[وف]?(?:";
-  for (size_t i = 0; i < forms.size(); ++i) {
-    if (i > 0) pattern.push_back('|');
-    pattern += Quote(forms[i]);
+Status PatternSet::BuildCueIndex() {
+  static constexpr std::string_view kProclitics[] = {"", "و", "ف", "وف", "فو"};
+  static constexpr std::string_view kSuffixes[] = {"", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ني"};
+  // Listed forms first, so that a form never loses to a derived spelling.
+  for (const auto& [form, cue] : cues_) cue_words_[form] = CueWord{&cue, 0, false};
+  for (const auto& [form, cue] : cues_) {
+    bool finite = cue.tense == Tense::kPast || cue.tense == Tense::kPresent;
+    for (std::string_view pre : kProclitics) {
+      for (std::string_view suf : kSuffixes) {
+        if (pre.empty() && suf.empty()) continue;
+        if (!suf.empty() && !finite) continue;
+        std::string word = std::string(pre) + form + std::string(suf);
+        cue_words_.emplace(std::move(word), CueWord{&cue, static_cast<uint8_t>(pre.size()), !suf.empty()});
+      }
+    }
   }
-  pattern += ")";
-  RE2::Options o = RuleOptions();
-  o.set_longest_match(true);
-  cue_scanner_ = std::make_unique<RE2>(pattern, o);
-  if (!cue_scanner_->ok()) return Status::InvalidArgument("verbs.txt: cue scanner: " + cue_scanner_->error());
   return Status::Ok();
 }
 
 const CueForm* PatternSet::FindCue(std::string_view word) const {
-  auto it = cues_.find(std::string(word));
+  auto it = cues_.find(word);
   return it == cues_.end() ? nullptr : &it->second;
 }
 
+const PatternSet::CueWord* PatternSet::MatchCueWord(std::string_view word) const {
+  auto it = cue_words_.find(word);
+  return it == cue_words_.end() ? nullptr : &it->second;
+}
+
 bool PatternSet::InList(std::string_view section, std::string_view word) const {
-  auto it = lists_.find(std::string(section));
-  return it != lists_.end() && it->second.count(std::string(word)) > 0;
+  auto it = lists_.find(section);
+  return it != lists_.end() && it->second.find(word) != it->second.end();
 }
 
 const re2::RE2* PatternSet::rule(std::string_view name) const {

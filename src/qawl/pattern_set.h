@@ -47,6 +47,16 @@ enum class CueClass {
   kOther,     // marks a subject without introducing speech: أشاد، أعرب
 };
 
+// Hash and equality that accept std::string_view for lookups without a
+// temporary std::string.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
 // One inflected form of a reporting verb, as it appears in normalized text.
 struct CueForm {
   std::string lemma;  // normalized lemma, e.g. "قال"
@@ -80,9 +90,16 @@ class PatternSet {
   // The cue form for a normalized word (without proclitics or suffixes), or
   // nullptr.
   const CueForm* FindCue(std::string_view word) const;
-  // The compiled cue scanner: matches any listed verb form, optionally
-  // preceded by و or ف. Built from the forms in verbs.txt.
-  const re2::RE2& cue_scanner() const { return *cue_scanner_; }
+  // A whole normalized word read as a cue: a listed form with up to two
+  // proclitics (و ف: "وقال", "فوصف") and, on finite verbs, an object
+  // suffix ("ووصفها"). One hash lookup: every combination is indexed at
+  // load time.
+  struct CueWord {
+    const CueForm* form = nullptr;
+    uint8_t proclitic_bytes = 0;
+    bool object_suffix = false;
+  };
+  const CueWord* MatchCueWord(std::string_view word) const;
 
   // True if normalized `word` is listed in lexicon section `section`.
   bool InList(std::string_view section, std::string_view word) const;
@@ -101,12 +118,12 @@ class PatternSet {
   Status LoadVerbs(const File& f, const Normalizer& norm);
   Status LoadLexicon(const File& f, const Normalizer& norm);
   Status LoadRules(const File& f, const Normalizer& norm);
-  Status BuildCueScanner();
+  Status BuildCueIndex();
 
   std::string error_;
-  std::unordered_map<std::string, CueForm> cues_;
-  std::unique_ptr<re2::RE2> cue_scanner_;
-  std::unordered_map<std::string, std::unordered_set<std::string>> lists_;
+  StringMap<CueForm> cues_;
+  StringMap<CueWord> cue_words_;
+  StringMap<StringSet> lists_;
   std::map<std::string, std::unique_ptr<re2::RE2>, std::less<>> rules_;
   Gazetteer gazetteer_;
 };
