@@ -145,20 +145,34 @@ int32_t ActionFor(char32_t c, const icu::Normalizer2* nfkc) {
 }
 
 // Emits normalized text with its origin map.
+// Emits normalized text with its origin map into raw buffers. The caller
+// guarantees capacity with Reserve(); Finish() trims to the length used.
 class Emitter {
  public:
-  Emitter(std::string* text, std::vector<uint32_t>* origin)
-      : text_(text), origin_(origin) {}
+  Emitter(std::string* text, std::vector<uint32_t>* origin) : text_(text), origin_(origin) {}
 
-  void Char(char32_t c, uint32_t from) {
-    if (pending_space_ && !text_->empty() && text_->back() != '\n') {
-      text_->push_back(' ');
-      origin_->push_back(space_from_);
+  // Room for `extra` more bytes.
+  void Reserve(size_t extra) {
+    if (len_ + extra <= text_->size()) return;
+    size_t size = std::max(text_->size() * 2, len_ + extra);
+    text_->resize(size);
+    origin_->resize(size);
+  }
+  void Bytes(const char* bytes, size_t n, uint32_t from) {
+    if (pending_space_) FlushSpace();
+    char* t = text_->data() + len_;
+    uint32_t* o = origin_->data() + len_;
+    for (size_t k = 0; k < n; ++k) {
+      t[k] = bytes[k];
+      o[k] = from;
     }
-    pending_space_ = false;
-    size_t before = text_->size();
-    AppendUtf8(c, text_);
-    origin_->insert(origin_->end(), text_->size() - before, from);
+    len_ += n;
+  }
+  void Char(char32_t c, uint32_t from) {
+    char buf[4];
+    size_t n = EncodeUtf8(c, buf);
+    Reserve(n + 1);
+    Bytes(buf, n, from);
   }
   void Space(uint32_t from) {
     if (!pending_space_) space_from_ = from;
@@ -166,17 +180,92 @@ class Emitter {
   }
   void Newline(uint32_t from) {
     pending_space_ = false;
-    if (text_->empty() || text_->back() == '\n') return;
-    text_->push_back('\n');
-    origin_->push_back(from);
+    if (len_ == 0 || (*text_)[len_ - 1] == '\n') return;
+    (*text_)[len_] = '\n';
+    (*origin_)[len_] = from;
+    ++len_;
+  }
+  void Finish() {
+    // Texts end with content, not with a paragraph break.
+    if (len_ > 0 && (*text_)[len_ - 1] == '\n') --len_;
+    text_->resize(len_);
+    origin_->resize(len_);
+  }
+
+  static size_t EncodeUtf8(char32_t c, char* out) {
+    if (c < 0x80) {
+      out[0] = static_cast<char>(c);
+      return 1;
+    }
+    if (c < 0x800) {
+      out[0] = static_cast<char>(0xC0 | (c >> 6));
+      out[1] = static_cast<char>(0x80 | (c & 0x3F));
+      return 2;
+    }
+    if (c < 0x10000) {
+      out[0] = static_cast<char>(0xE0 | (c >> 12));
+      out[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out[2] = static_cast<char>(0x80 | (c & 0x3F));
+      return 3;
+    }
+    out[0] = static_cast<char>(0xF0 | (c >> 18));
+    out[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out[3] = static_cast<char>(0x80 | (c & 0x3F));
+    return 4;
   }
 
  private:
+  void FlushSpace() {
+    pending_space_ = false;
+    if (len_ == 0 || (*text_)[len_ - 1] == '\n') return;
+    (*text_)[len_] = ' ';
+    (*origin_)[len_] = space_from_;
+    ++len_;
+  }
+
   std::string* text_;
   std::vector<uint32_t>* origin_;
+  size_t len_ = 0;
   bool pending_space_ = false;
   uint32_t space_from_ = 0;
 };
+
+// The table's actions for U+0000-U+08FF precomputed as UTF-8 bytes, so the
+// common case (ASCII and the Arabic block) needs no decode or encode.
+struct FastTable {
+  struct Entry {
+    int8_t action;  // kKeep (emit bytes), kDelete, kSpace, kNewline, kNfkc
+    uint8_t len;
+    char bytes[2];
+  };
+  std::array<Entry, 0x800> entries{};
+
+  FastTable() {
+    const auto& table = Table().action;
+    for (char32_t c = 0; c < 0x800; ++c) {
+      Entry& e = entries[c];
+      int32_t a = table[c];
+      char32_t out = c;
+      if (a >= 0) {
+        out = static_cast<char32_t>(a);
+        a = kKeep;
+      }
+      e.action = static_cast<int8_t>(a);
+      if (a == kKeep) {
+        char buf[4];
+        e.len = static_cast<uint8_t>(Emitter::EncodeUtf8(out, buf));
+        e.bytes[0] = buf[0];
+        e.bytes[1] = e.len > 1 ? buf[1] : 0;
+      }
+    }
+  }
+};
+
+const FastTable& Fast() {
+  static const FastTable* table = new FastTable();
+  return *table;
+}
 
 void Apply(char32_t c, uint32_t from, const icu::Normalizer2* nfkc, Emitter* out);
 
@@ -362,36 +451,47 @@ Normalizer::Normalizer() {
 void Normalizer::Normalize(std::string_view original, NormalizedText* out) const {
   assert(original.size() < std::numeric_limits<uint32_t>::max());
   const auto* nfkc = static_cast<const icu::Normalizer2*>(nfkc_);
-  out->text_.clear();
-  out->origin_.clear();
-  out->text_.reserve(original.size());
-  out->origin_.reserve(original.size() + 1);
-  Emitter emit(&out->text_, &out->origin_);
-  const auto& table = Table().action;
-  size_t i = 0;
   const size_t n = original.size();
+  // The fast paths never write more bytes than they read.
+  out->text_.resize(n + 16);
+  out->origin_.resize(n + 16);
+  Emitter emit(&out->text_, &out->origin_);
+  const auto& fast = Fast().entries;
+  const auto* s = reinterpret_cast<const unsigned char*>(original.data());
+  size_t i = 0;
   while (i < n) {
     const auto from = static_cast<uint32_t>(i);
-    auto b0 = static_cast<unsigned char>(original[i]);
-    char32_t c;
+    const unsigned char b0 = s[i];
+    const FastTable::Entry* e;
     if (b0 < 0x80) {
-      c = b0;
-      ++i;
-      int32_t a = table[c];
-      if (a == kKeep) {
-        emit.Char(c, from);
-        continue;
-      }
+      e = &fast[b0];
+      i += 1;
+    } else if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+      e = &fast[((b0 & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
+      i += 2;
     } else {
-      c = DecodeUtf8(original, &i);
+      char32_t c = DecodeUtf8(original, &i);
+      // NFKC can expand one code point into many (ﷺ): make room first.
+      emit.Reserve(64);
+      Apply(c, from, nfkc, &emit);
+      emit.Reserve(n - i + 16);
+      continue;
     }
-    Apply(c, from, nfkc, &emit);
+    switch (e->action) {
+      case kKeep: emit.Bytes(e->bytes, e->len, from); break;
+      case kDelete: break;
+      case kSpace: emit.Space(from); break;
+      case kNewline: emit.Newline(from); break;
+      default: {  // kNfkc: Latin-1 compatibility characters
+        size_t p = from;
+        char32_t c = DecodeUtf8(original, &p);
+        emit.Reserve(64);
+        Apply(c, from, nfkc, &emit);
+        emit.Reserve(n - i + 16);
+      }
+    }
   }
-  // A trailing newline is dropped so that texts end with content.
-  if (!out->text_.empty() && out->text_.back() == '\n') {
-    out->text_.pop_back();
-    out->origin_.pop_back();
-  }
+  emit.Finish();
   out->origin_.push_back(static_cast<uint32_t>(n));
 }
 
