@@ -3,6 +3,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <climits>
+#include <array>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -122,8 +124,8 @@ struct Record {
 
 class Run {
  public:
-  Run(const PatternSet& p, const ExtractOptions& options, const v1::Article& article)
-      : p_(p), g_(p.gazetteer()), options_(options), article_(article) {}
+  Run(const PatternSet& p, const ExtractOptions& options, const v1::Article& article, NormalizedText& norm)
+      : p_(p), g_(p.gazetteer()), options_(options), article_(article), norm_(norm) {}
 
   void Extract(std::vector<v1::Quote>* out);
 
@@ -179,7 +181,7 @@ class Run {
   const Gazetteer& g_;
   const ExtractOptions& options_;
   const v1::Article& article_;
-  NormalizedText norm_;
+  NormalizedText& norm_;  // per-thread scratch, reused across articles
   std::string_view t_;  // norm_.text()
   std::vector<Token> tokens_;
   std::vector<uint32_t> breaks_;  // sentence terminator positions, sorted
@@ -193,7 +195,7 @@ class Run {
   std::vector<ByteSpan> top_quotes_;  // inner spans of top-level quotes, sorted
   std::unordered_map<int, int> named_;  // entity -> alias mentions in the article
   std::vector<Record> records_;
-  std::unordered_map<uint32_t, int> quote_by_open_;
+  std::vector<std::pair<uint32_t, int>> quote_by_open_;  // (open mark, quote), sorted
 };
 
 size_t Run::TokenAt(uint32_t pos) const {
@@ -239,7 +241,14 @@ void Run::FindSentenceBreaks() {
   }
   size_t k = 0;
   const auto n = static_cast<uint32_t>(t_.size());
+  static constexpr auto kCandidate = [] {
+    std::array<bool, 256> t{};
+    for (int c : {int{'\n'}, int{'.'}, int{'!'}, int{'?'}, 0xD8}) t[static_cast<size_t>(c)] = true;
+    return t;
+  }();
   for (uint32_t i = 0; i < n; ++i) {
+    while (i < n && !kCandidate[static_cast<unsigned char>(t_[i])]) ++i;
+    if (i == n) break;
     char c = t_[i];
     bool term = false;
     if (c == '\n') {
@@ -293,8 +302,8 @@ bool Run::InListStripped(std::string_view section, std::string_view word) const 
 }
 
 int Run::QuoteOpeningAt(uint32_t pos) const {
-  auto it = quote_by_open_.find(pos);
-  return it == quote_by_open_.end() ? -1 : it->second;
+  auto it = std::lower_bound(quote_by_open_.begin(), quote_by_open_.end(), std::make_pair(pos, INT_MIN));
+  return it != quote_by_open_.end() && it->first == pos ? it->second : -1;
 }
 
 bool Run::InsideQuote(uint32_t pos) const {
@@ -1069,7 +1078,7 @@ void Run::Extract(std::vector<v1::Quote>* out) {
   for (size_t i = 0; i < quotes_.size(); ++i) {
     label_[i] = IsLabel(quotes_[i]);
     if (quotes_[i].has_open() && quotes_[i].depth == 0) {
-      quote_by_open_.emplace(quotes_[i].open, static_cast<int>(i));
+      quote_by_open_.emplace_back(quotes_[i].open, static_cast<int>(i));
     }
   }
   for (const QuoteSpan& q : quotes_) {
@@ -1150,7 +1159,10 @@ Extractor::Extractor(const PatternSet* patterns, ExtractOptions options)
     : patterns_(patterns), options_(options) {}
 
 void Extractor::Extract(const v1::Article& article, std::vector<v1::Quote>* out) const {
-  Run run(*patterns_, options_, article);
+  // The normalized text is the largest allocation per article: keep one
+  // buffer per thread.
+  thread_local NormalizedText norm;
+  Run run(*patterns_, options_, article, norm);
   run.Extract(out);
 }
 

@@ -185,6 +185,16 @@ class Emitter {
     (*origin_)[len_] = from;
     ++len_;
   }
+  void SetState(size_t len, bool pending, uint32_t space_from) {
+    len_ = len;
+    pending_space_ = pending;
+    space_from_ = space_from;
+  }
+  void GetState(size_t* len, bool* pending, uint32_t* space_from) const {
+    *len = len_;
+    *pending = pending_space_;
+    *space_from = space_from_;
+  }
   void Finish() {
     // Texts end with content, not with a paragraph break.
     if (len_ > 0 && (*text_)[len_ - 1] == '\n') --len_;
@@ -386,9 +396,15 @@ std::string SanitizeUtf8(std::string_view s) {
   out.reserve(s.size());
   size_t i = 0;
   while (i < s.size()) {
-    // Fast path for ASCII runs.
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
+    // Fast paths for ASCII and well-formed two-byte sequences.
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
       out.push_back(s[i++]);
+      continue;
+    }
+    if (b >= 0xC2 && b <= 0xDF && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+      out.append(s.data() + i, 2);
+      i += 2;
       continue;
     }
     size_t start = i;
@@ -458,6 +474,13 @@ void Normalizer::Normalize(std::string_view original, NormalizedText* out) const
   Emitter emit(&out->text_, &out->origin_);
   const auto& fast = Fast().entries;
   const auto* s = reinterpret_cast<const unsigned char*>(original.data());
+  // The hot loop keeps the emitter's state in locals (writes through char*
+  // would otherwise force reloads) and hands it over for the rare slow path.
+  char* t = out->text_.data();
+  uint32_t* o = out->origin_.data();
+  size_t len = 0;
+  bool pending = false;
+  uint32_t space_from = 0;
   size_t i = 0;
   while (i < n) {
     const auto from = static_cast<uint32_t>(i);
@@ -470,27 +493,52 @@ void Normalizer::Normalize(std::string_view original, NormalizedText* out) const
       e = &fast[((b0 & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
       i += 2;
     } else {
-      char32_t c = DecodeUtf8(original, &i);
-      // NFKC can expand one code point into many (ﷺ): make room first.
-      emit.Reserve(64);
-      Apply(c, from, nfkc, &emit);
-      emit.Reserve(n - i + 16);
+      e = nullptr;
+    }
+    if (e != nullptr && e->action == kKeep) {
+      if (pending) {
+        pending = false;
+        if (len > 0 && t[len - 1] != '\n') {
+          t[len] = ' ';
+          o[len++] = space_from;
+        }
+      }
+      t[len] = e->bytes[0];
+      o[len++] = from;
+      if (e->len == 2) {
+        t[len] = e->bytes[1];
+        o[len++] = from;
+      }
       continue;
     }
-    switch (e->action) {
-      case kKeep: emit.Bytes(e->bytes, e->len, from); break;
-      case kDelete: break;
-      case kSpace: emit.Space(from); break;
-      case kNewline: emit.Newline(from); break;
-      default: {  // kNfkc: Latin-1 compatibility characters
-        size_t p = from;
-        char32_t c = DecodeUtf8(original, &p);
-        emit.Reserve(64);
-        Apply(c, from, nfkc, &emit);
-        emit.Reserve(n - i + 16);
-      }
+    if (e != nullptr && e->action == kDelete) continue;
+    if (e != nullptr && e->action == kSpace) {
+      if (!pending) space_from = from;
+      pending = true;
+      continue;
     }
+    if (e != nullptr && e->action == kNewline) {
+      pending = false;
+      if (len > 0 && t[len - 1] != '\n') {
+        t[len] = '\n';
+        o[len++] = from;
+      }
+      continue;
+    }
+    // Slow path: ICU and the general folds, through the emitter.
+    if (e == nullptr) {
+      i = from;
+    }
+    char32_t c = DecodeUtf8(original, &i);
+    emit.SetState(len, pending, space_from);
+    emit.Reserve(64);  // NFKC can expand one code point into many (ﷺ)
+    Apply(c, from, nfkc, &emit);
+    emit.Reserve(n - i + 16);
+    emit.GetState(&len, &pending, &space_from);
+    t = out->text_.data();
+    o = out->origin_.data();
   }
+  emit.SetState(len, pending, space_from);
   emit.Finish();
   out->origin_.push_back(static_cast<uint32_t>(n));
 }

@@ -1,6 +1,7 @@
 #include "qawl/quote_spans.h"
 
 #include <algorithm>
+#include <array>
 
 namespace qawl {
 
@@ -187,8 +188,17 @@ std::vector<QuoteSpan> FindQuoteSpans(std::string_view text) {
       ++i;
       continue;
     }
+    // Every double mark is '"' or starts with 0xC2, 0xE2 or 0xEF: skip
+    // everything else a byte at a time without branching on each kind.
+    static constexpr auto kCandidate = [] {
+      std::array<bool, 256> t{};
+      for (int c : {int{'"'}, int{'\n'}, 0xC2, 0xE2, 0xEF}) t[static_cast<size_t>(c)] = true;
+      return t;
+    }();
+    while (i < n && !kCandidate[static_cast<unsigned char>(text[i])]) ++i;
+    if (i == n) continue;
     auto b = static_cast<unsigned char>(text[i]);
-    // Every double mark is '"' or starts with 0xC2, 0xE2 or 0xEF.
+    if (b == '\n') continue;
     if (b != '"' && b != 0xC2 && b != 0xE2 && b != 0xEF) {
       ++i;
       continue;
