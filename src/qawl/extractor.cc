@@ -106,6 +106,17 @@ struct Cue {
   bool after_connector;  // "وفق ما ذكر ...", "حسبما قال ..."
 };
 
+// What follows a cue: where its phrase ends and why.
+enum class Boundary { kColon, kQuote, kComplementizer, kCue, kEnd };
+struct Frame {
+  Boundary boundary = Boundary::kEnd;
+  uint32_t pos = 0;       // where the phrase after the cue ends
+  int quote = -1;         // kQuote: the quotation
+  uint32_t comp_end = 0;  // kComplementizer: end of the complementizer
+  // Whether the cue introduces speech of its own (a new statement).
+  bool reports() const { return boundary == Boundary::kColon || boundary == Boundary::kComplementizer; }
+};
+
 struct Attributed {
   SpeakerRef speaker;
   How how = How::kNone;
@@ -149,6 +160,10 @@ class Run {
   bool InList(std::string_view section, std::string_view word) const;
   bool InListStripped(std::string_view section, std::string_view word) const;
   int QuoteOpeningAt(uint32_t pos) const;
+  size_t FirstQuoteFrom(uint32_t pos) const;  // first quote starting at or after pos
+  static uint32_t QuoteStart(const QuoteSpan& q) { return q.has_open() ? q.open : q.inner.begin; }
+  uint32_t ParagraphEnd(uint32_t pos) const;
+  size_t NewlinesBetween(uint32_t begin, uint32_t end) const;
   bool InsideQuote(uint32_t pos) const;
   bool IsLabel(const QuoteSpan& q) const;
   size_t CountTokens(ByteSpan s) const;
@@ -166,6 +181,7 @@ class Run {
   int ResolveShortName(size_t token) const;
   void Remember(uint32_t pos, const SpeakerRef& s);
 
+  Frame FindFrame(size_t index) const;
   void ProcessCue(size_t index);
   void ClaimQuote(int q, v1::Kind kind, const Attributed& who, int cue, const char* rule);
   void EmitClause(const Cue& cue, int cue_index, uint32_t begin, const Attributed& who);
@@ -184,14 +200,18 @@ class Run {
   NormalizedText& norm_;  // per-thread scratch, reused across articles
   std::string_view t_;  // norm_.text()
   std::vector<Token> tokens_;
-  std::vector<uint32_t> breaks_;  // sentence terminator positions, sorted
+  std::vector<uint32_t> breaks_;    // sentence terminator positions, sorted
+  std::vector<uint32_t> newlines_;  // paragraph breaks, sorted
   std::vector<QuoteSpan> quotes_;
   std::vector<bool> label_;
   std::vector<bool> claimed_;
   std::vector<Cue> cues_;
+  std::vector<Frame> frames_;  // one per cue
   std::vector<NameMatch> names_;  // gazetteer matches over tokens, in order
-  // Sources mentioned so far, sorted by position (mostly appended in order).
-  std::vector<std::pair<uint32_t, SpeakerRef>> history_;
+  // Sources mentioned, for implied subjects: the gazetteer's people (sorted
+  // by position) and the subjects of cues (appended in text order).
+  std::vector<std::pair<uint32_t, SpeakerRef>> named_history_;
+  std::vector<std::pair<uint32_t, SpeakerRef>> cue_history_;
   std::vector<ByteSpan> top_quotes_;  // inner spans of top-level quotes, sorted
   std::unordered_map<int, int> named_;  // entity -> alias mentions in the article
   std::vector<Record> records_;
@@ -253,6 +273,7 @@ void Run::FindSentenceBreaks() {
     bool term = false;
     if (c == '\n') {
       term = true;
+      newlines_.push_back(i);
     } else if (c == '.' || c == '!' || c == '?') {
       bool digits = i > 0 && i + 1 < n && std::isdigit(static_cast<unsigned char>(t_[i - 1])) &&
                     std::isdigit(static_cast<unsigned char>(t_[i + 1]));
@@ -304,6 +325,22 @@ bool Run::InListStripped(std::string_view section, std::string_view word) const 
 int Run::QuoteOpeningAt(uint32_t pos) const {
   auto it = std::lower_bound(quote_by_open_.begin(), quote_by_open_.end(), std::make_pair(pos, INT_MIN));
   return it != quote_by_open_.end() && it->first == pos ? it->second : -1;
+}
+
+size_t Run::FirstQuoteFrom(uint32_t pos) const {
+  auto it = std::lower_bound(quotes_.begin(), quotes_.end(), pos,
+                             [](const QuoteSpan& q, uint32_t p) { return QuoteStart(q) < p; });
+  return static_cast<size_t>(it - quotes_.begin());
+}
+
+uint32_t Run::ParagraphEnd(uint32_t pos) const {
+  auto it = std::lower_bound(newlines_.begin(), newlines_.end(), pos);
+  return it == newlines_.end() ? static_cast<uint32_t>(t_.size()) : *it;
+}
+
+size_t Run::NewlinesBetween(uint32_t begin, uint32_t end) const {
+  return static_cast<size_t>(std::lower_bound(newlines_.begin(), newlines_.end(), end) -
+                             std::lower_bound(newlines_.begin(), newlines_.end(), begin));
 }
 
 bool Run::InsideQuote(uint32_t pos) const {
@@ -420,7 +457,7 @@ void Run::ScanGazetteer() {
     if (InsideQuote(tokens_[m.begin].begin)) continue;
     SpeakerRef s = ResolveTitle(m, m.begin);
     if (s.entity >= 0 && g_.entity(s.entity).type == "person") {
-      Remember(tokens_[m.begin].begin, s);
+      named_history_.emplace_back(tokens_[m.begin].begin, s);
     }
   }
 }
@@ -462,25 +499,38 @@ SpeakerRef Run::ResolveTitle(const NameMatch& m, size_t first_token) const {
 
 void Run::Remember(uint32_t pos, const SpeakerRef& s) {
   if (!s.valid()) return;
-  auto at = std::upper_bound(history_.begin(), history_.end(), pos,
-                             [](uint32_t p, const auto& e) { return p < e.first; });
-  history_.emplace(at, pos, s);
+  // Cues are processed in text order, so this is an append; the sorted
+  // insert is only for a subject found before an earlier one.
+  auto& h = cue_history_;
+  if (h.empty() || h.back().first <= pos) {
+    h.emplace_back(pos, s);
+  } else {
+    h.emplace(std::upper_bound(h.begin(), h.end(), pos, [](uint32_t p, const auto& e) { return p < e.first; }),
+              pos, s);
+  }
 }
 
 // The nearest earlier source agreeing with the verb's gender. Looks back a
 // bounded number of sources: an implied subject refers to a recent one.
 std::optional<SpeakerRef> Run::FromHistory(uint32_t pos, Gender gender) const {
   constexpr int kMaxLookBack = 64;
-  auto it = std::lower_bound(history_.begin(), history_.end(), pos,
-                             [](const auto& e, uint32_t p) { return e.first < p; });
-  for (int n = 0; it != history_.begin() && n < kMaxLookBack; ++n) {
-    --it;
-    Gender hg = it->second.gender;
-    bool agrees = hg == Gender::kUnknown || gender == Gender::kUnknown || hg == gender ||
-                  (gender == Gender::kPlural && hg == Gender::kMasculine);
-    if (agrees) return it->second;
-  }
-  return std::nullopt;
+  auto nearest = [&](const std::vector<std::pair<uint32_t, SpeakerRef>>& h)
+      -> const std::pair<uint32_t, SpeakerRef>* {
+    auto it = std::lower_bound(h.begin(), h.end(), pos, [](const auto& e, uint32_t p) { return e.first < p; });
+    for (int n = 0; it != h.begin() && n < kMaxLookBack; ++n) {
+      --it;
+      Gender hg = it->second.gender;
+      bool agrees = hg == Gender::kUnknown || gender == Gender::kUnknown || hg == gender ||
+                    (gender == Gender::kPlural && hg == Gender::kMasculine);
+      if (agrees) return &*it;
+    }
+    return nullptr;
+  };
+  const auto* a = nearest(named_history_);
+  const auto* b = nearest(cue_history_);
+  if (a == nullptr && b == nullptr) return std::nullopt;
+  if (a == nullptr || (b != nullptr && b->first >= a->first)) return b->second;
+  return a->second;
 }
 
 // Reads the speaker out of the words between a cue and its complement.
@@ -694,14 +744,24 @@ void Run::ClaimQuote(int q, v1::Kind kind, const Attributed& who, int cue, const
 }
 
 uint32_t Run::ClauseEnd(uint32_t begin, uint32_t sentence_end) const {
+  // Reported speech is a clause, not a page: past this length the sentence
+  // splitter has failed (a page without punctuation), so cut at a word end.
+  constexpr uint32_t kMaxClauseBytes = 2048;
   uint32_t end = sentence_end;
+  if (end - begin > kMaxClauseBytes) {
+    size_t t = TokenAt(begin + kMaxClauseBytes);
+    end = t > 0 ? tokens_[t - 1].end : begin;
+  }
   // A new cue with its own connective starts a new statement.
   auto first = std::upper_bound(cues_.begin(), cues_.end(), begin,
                                 [](uint32_t p, const Cue& c) { return p < c.begin; });
   for (auto it = first; it != cues_.end(); ++it) {
     const Cue& c = *it;
     if (c.begin >= end) break;
-    bool joined = c.stem_begin > c.begin || c.form->tense == Tense::kParticiple;
+    // A cue joined by و/ف or a participle, or one that reports a statement
+    // of its own (any clause with a new source and cue), ends this one.
+    bool joined = c.stem_begin > c.begin || c.form->tense == Tense::kParticiple ||
+                  (!c.after_relative && frames_[static_cast<size_t>(it - cues_.begin())].reports());
     uint32_t before = SkipSpacesBack(c.begin);
     bool after_comma = before > 0 && (t_[before - 1] == ',' ||
                                       (before >= 2 && t_.compare(before - 2, 2, "،") == 0));
@@ -778,18 +838,14 @@ void Run::EmitClause(const Cue& cue, int cue_index, uint32_t begin, const Attrib
   records_.push_back(std::move(r));
 }
 
-void Run::ProcessCue(size_t index) {
+Frame Run::FindFrame(size_t index) const {
   const Cue& cue = cues_[index];
-  const int ci = static_cast<int>(index);
-  if (cue.form->cls == CueClass::kOther && cue.form->tense == Tense::kNoun) return;
+  Frame f;
   // Find the boundary after the cue: ":", a quotation, a complementizer,
-  // another cue, or the end of the sentence.
+  // another cue, a new clause, or the end of the sentence.
   const uint32_t sentence_end = SentenceEnd(cue.end);
   uint32_t pos = cue.end;
   size_t words = 0;
-  enum class Boundary { kColon, kQuote, kComplementizer, kCue, kEnd } boundary = Boundary::kEnd;
-  int quote = -1;
-  uint32_t comp_end = 0;
   size_t next_cue = index + 1;
   size_t ti = cue.token + 1;
   // The phrase after a cue is short; never scan far past it.
@@ -798,14 +854,14 @@ void Run::ProcessCue(size_t index) {
   while (pos < scan_end) {
     char c = t_[pos];
     if (c == ':') {
-      boundary = Boundary::kColon;
+      f.boundary = Boundary::kColon;
       break;
     }
     int q = QuoteOpeningAt(pos);
     if (q >= 0) {
       if (!label_[static_cast<size_t>(q)]) {
-        boundary = Boundary::kQuote;
-        quote = q;
+        f.boundary = Boundary::kQuote;
+        f.quote = q;
         break;
       }
       pos = quotes_[static_cast<size_t>(q)].close_end;
@@ -814,20 +870,22 @@ void Run::ProcessCue(size_t index) {
     }
     if (ti < tokens_.size() && tokens_[ti].begin == pos) {
       if (next_cue < cues_.size() && cues_[next_cue].begin == pos) {
-        boundary = Boundary::kCue;
+        f.boundary = Boundary::kCue;
         break;
       }
+      // A new clause (فيما، بينما، ثم ...) has a subject of its own.
+      std::string_view w = Word(ti);
+      if (words > 0 && InListStripped("clause_connectives", w)) break;
       // Every complementizer starts with ان، بان، الي، علي or من: skip the
       // rule's call for other words.
-      std::string_view w = Word(ti);
       bool maybe_comp = w.substr(0, 4) == "ان" || w.substr(0, 6) == "بان" || w == "الي" || w == "علي" ||
                         w == "من";
       re2::StringPiece window(t_.data() + pos, sentence_end - pos);
       re2::StringPiece groups[2];
       if (maybe_comp && p_.rule("complementizer")->Match(window, 0, window.size(), re2::RE2::ANCHOR_START, groups, 2)) {
         // Group 1 is the complementizer itself, without the boundary.
-        comp_end = pos + static_cast<uint32_t>(groups[1].size());
-        boundary = Boundary::kComplementizer;
+        f.comp_end = pos + static_cast<uint32_t>(groups[1].size());
+        f.boundary = Boundary::kComplementizer;
         break;
       }
       if (++words > kMaxRegionTokens) break;
@@ -837,6 +895,20 @@ void Run::ProcessCue(size_t index) {
     }
     ++pos;
   }
+  f.pos = pos;
+  return f;
+}
+
+void Run::ProcessCue(size_t index) {
+  const Cue& cue = cues_[index];
+  const int ci = static_cast<int>(index);
+  if (cue.form->cls == CueClass::kOther && cue.form->tense == Tense::kNoun) return;
+  const Frame& frame = frames_[index];
+  const Boundary boundary = frame.boundary;
+  const uint32_t pos = frame.pos;
+  const int quote = frame.quote;
+  const uint32_t comp_end = frame.comp_end;
+  const uint32_t sentence_end = SentenceEnd(cue.end);
   if (cue.after_connector && boundary != Boundary::kColon && boundary != Boundary::kComplementizer) {
     return;  // "…"، وفق ما ذكر X: handled with the quotation before it
   }
@@ -865,21 +937,16 @@ void Run::ProcessCue(size_t index) {
         return;
       }
       // A quotation closed without an opening mark after the colon.
-      for (size_t i = 0; i < quotes_.size(); ++i) {
-        const QuoteSpan& qs = quotes_[i];
-        if (!qs.has_open() && qs.inner.begin == after) {
-          ClaimQuote(static_cast<int>(i), v1::DIRECT, who, ci, "cue_colon_orphan_quote");
-          return;
-        }
+      size_t next = FirstQuoteFrom(after);
+      if (next < quotes_.size() && !quotes_[next].has_open() && quotes_[next].inner.begin == after) {
+        ClaimQuote(static_cast<int>(next), v1::DIRECT, who, ci, "cue_colon_orphan_quote");
+        return;
       }
-      // A statement after the colon with no marks: to the paragraph's end.
+      // A statement after the colon with no marks: to the paragraph's end,
+      // or to the next quotation mark (marks later on: not this form).
       if (describe || cue.form->tense == Tense::kNoun) return;
-      uint32_t end = static_cast<uint32_t>(t_.find('\n', after));
-      if (end == kNone || end > t_.size()) end = static_cast<uint32_t>(t_.size());
-      for (const QuoteSpan& qs : quotes_) {
-        uint32_t s = qs.has_open() ? qs.open : qs.inner.begin;
-        if (s >= after && s < end) end = s;  // marks later on: not this form
-      }
+      uint32_t end = ParagraphEnd(after);
+      if (next < quotes_.size()) end = std::min(end, QuoteStart(quotes_[next]));
       while (end > after && (t_[end - 1] == '.' || t_[end - 1] == ' ')) --end;
       ByteSpan text{after, end};
       if (CountTokens(text) < 3) return;
@@ -954,8 +1021,8 @@ bool Run::AttributeAfter(size_t i) {
     if (cue_index >= 0) {
       const Cue& cue = cues_[static_cast<size_t>(cue_index)];
       uint32_t end = std::min<uint32_t>(SentenceEnd(cue.end), cue.end + 1024);
-      size_t colon = t_.find(':', cue.end);
-      if (colon < end) end = static_cast<uint32_t>(colon);
+      size_t colon = t_.substr(cue.end, end - cue.end).find(':');
+      if (colon != std::string_view::npos) end = cue.end + static_cast<uint32_t>(colon);
       auto next = std::lower_bound(quotes_.begin(), quotes_.end(), cue.end, [](const QuoteSpan& s, uint32_t p) {
         return (s.has_open() ? s.open : s.inner.begin) < p;
       });
@@ -989,14 +1056,19 @@ bool Run::AttributeAfter(size_t i) {
 void Run::AttributeLeftovers() {
   // Ends of the direct and partial records so far, for continuations.
   std::vector<std::pair<uint32_t, size_t>> ends;  // (text end, record index)
+  for (size_t r = 0; r < records_.size(); ++r) {
+    if (records_[r].kind != v1::INDIRECT) ends.emplace_back(records_[r].text.end, r);
+  }
+  std::sort(ends.begin(), ends.end());
+  // Records claimed below come in text order: almost always an append.
+  size_t known = records_.size();
   auto refresh = [&] {
-    ends.clear();
-    for (size_t r = 0; r < records_.size(); ++r) {
-      if (records_[r].kind != v1::INDIRECT) ends.emplace_back(records_[r].text.end, r);
+    for (; known < records_.size(); ++known) {
+      if (records_[known].kind == v1::INDIRECT) continue;
+      std::pair<uint32_t, size_t> e{records_[known].text.end, known};
+      ends.insert(std::upper_bound(ends.begin(), ends.end(), e), e);
     }
-    std::sort(ends.begin(), ends.end());
   };
-  refresh();
   for (size_t i = 0; i < quotes_.size(); ++i) {
     if (claimed_[i] || label_[i] || quotes_[i].depth != 0) continue;
     if (AttributeAfter(i)) {
@@ -1012,7 +1084,7 @@ void Run::AttributeLeftovers() {
     if (it == ends.begin()) continue;
     const Record& prev = records_[std::prev(it)->second];
     // Only across a short distance: the same or the next paragraph.
-    if (std::count(t_.begin() + prev.text.end, t_.begin() + start, '\n') > 1) continue;
+    if (NewlinesBetween(prev.text.end, start) > 1) continue;
     Attributed who = prev.who;
     who.how = How::kContinuation;
     int cue = prev.cue;
@@ -1089,6 +1161,8 @@ void Run::Extract(std::vector<v1::Quote>* out) {
   FindSentenceBreaks();
   FindCues();
   ScanGazetteer();
+  frames_.reserve(cues_.size());
+  for (size_t i = 0; i < cues_.size(); ++i) frames_.push_back(FindFrame(i));
   for (size_t i = 0; i < cues_.size(); ++i) ProcessCue(i);
   AttributeLeftovers();
   if (options_.headlines) Headlines();
