@@ -244,3 +244,39 @@ TEST(ExtractorRecords, EmptyAndNonArabicInputsYieldNothing) {
 
 }  // namespace
 }  // namespace qawl
+
+namespace qawl {
+namespace {
+
+// A title several people held resolves by the article's year: from the
+// date field, else from a dateline near the top of the text.
+TEST(ExtractorTitles, SharedTitleResolvesByTheArticleYear) {
+  const std::string body = "وقال الأمين العام لحلف الناتو للصحفيين إن الحلف سيعزز دفاعاته الشرقية.";
+  struct Row {
+    std::string date;
+    std::string dateline;
+    std::string id;
+  };
+  const Row rows[] = {
+      {"2012-05-01", "", "anders-fogh-rasmussen"},
+      {"2019-03-10", "", "jens-stoltenberg"},
+      {"2025-02-01", "", "mark-rutte"},
+      {"", "نشر في 12 يناير 2016\n", "jens-stoltenberg"},
+      {"", "", ""},  // no year, no name: the title stays a mention
+  };
+  Extractor extractor(&testing::Patterns());
+  for (const Row& row : rows) {
+    v1::Article article;
+    article.set_id("t");
+    article.set_date(row.date);
+    article.set_text(row.dateline + body);
+    std::vector<v1::Quote> got;
+    extractor.Extract(article, &got);
+    ASSERT_EQ(got.size(), 1u) << row.date << row.dateline << testing::Describe(got);
+    EXPECT_EQ(got[0].speaker().id(), row.id) << "date '" << row.date << "' dateline '" << row.dateline << "'";
+    EXPECT_NE(got[0].speaker().mention().find("الأمين العام"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace qawl

@@ -143,6 +143,7 @@ class Run {
  private:
   // Setup.
   void Tokenize();
+  int ArticleYear() const;
   void FindSentenceBreaks();
   void FindCues();
   void ScanGazetteer();
@@ -176,7 +177,7 @@ class Run {
   std::optional<SpeakerRef> Preposed(const Cue& cue) const;
   std::optional<SpeakerRef> FromHistory(uint32_t pos, Gender gender) const;
   Attributed Attribute(const Cue& cue, ByteSpan region, bool* speaker_only);
-  SpeakerRef ResolveTitle(const NameMatch& m, size_t first_token) const;
+  SpeakerRef ResolveTitle(const NameMatch& m) const;
   size_t FirstNameAt(size_t token) const;  // index into names_
   int ResolveShortName(size_t token) const;
   void Remember(uint32_t pos, const SpeakerRef& s);
@@ -214,6 +215,7 @@ class Run {
   std::vector<std::pair<uint32_t, SpeakerRef>> cue_history_;
   std::vector<ByteSpan> top_quotes_;  // inner spans of top-level quotes, sorted
   std::unordered_map<int, int> named_;  // entity -> alias mentions in the article
+  int year_ = 0;  // the article's year, when known: picks a title's holder
   std::vector<Record> records_;
   std::vector<std::pair<uint32_t, int>> quote_by_open_;  // (open mark, quote), sorted
 };
@@ -222,6 +224,28 @@ size_t Run::TokenAt(uint32_t pos) const {
   auto it = std::lower_bound(tokens_.begin(), tokens_.end(), pos,
                              [](const Token& t, uint32_t p) { return t.begin < p; });
   return static_cast<size_t>(it - tokens_.begin());
+}
+
+// The year of the article: from its date field, else the first plausible
+// year near the top of the text (the dateline "21 نوفمبر 2024").
+int Run::ArticleYear() const {
+  auto first_year = [](std::string_view s) {
+    for (size_t i = 0; i + 4 <= s.size(); ++i) {
+      if (s[i] != '1' && s[i] != '2') continue;
+      if (i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1]))) continue;
+      if (!std::isdigit(static_cast<unsigned char>(s[i + 1])) || !std::isdigit(static_cast<unsigned char>(s[i + 2])) ||
+          !std::isdigit(static_cast<unsigned char>(s[i + 3]))) {
+        continue;
+      }
+      if (i + 4 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 4]))) continue;
+      int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+      if (y >= 1990 && y <= 2100) return y;
+    }
+    return 0;
+  };
+  if (int y = first_year(article_.date()); y != 0) return y;
+  constexpr size_t kDatelineBytes = 600;
+  return first_year(t_.substr(0, std::min(t_.size(), kDatelineBytes)));
 }
 
 void Run::Tokenize() {
@@ -455,14 +479,14 @@ void Run::ScanGazetteer() {
   }
   for (const NameMatch& m : names_) {
     if (InsideQuote(tokens_[m.begin].begin)) continue;
-    SpeakerRef s = ResolveTitle(m, m.begin);
+    SpeakerRef s = ResolveTitle(m);
     if (s.entity >= 0 && g_.entity(s.entity).type == "person") {
       named_history_.emplace_back(tokens_[m.begin].begin, s);
     }
   }
 }
 
-SpeakerRef Run::ResolveTitle(const NameMatch& m, size_t first_token) const {
+SpeakerRef Run::ResolveTitle(const NameMatch& m) const {
   SpeakerRef s;
   ByteSpan span{tokens_[m.begin].begin + static_cast<uint32_t>(m.prefix_bytes), tokens_[m.end - 1].end};
   if (!m.is_title) {
@@ -478,11 +502,13 @@ SpeakerRef Run::ResolveTitle(const NameMatch& m, size_t first_token) const {
     std::string folded;
     for (const std::string& t : e.titles) {
       std::string_view tv(title);
-      if (tv.size() >= t.size() && tv.substr(tv.size() - t.size()) == t) folded = t;
+      bool suffix = tv.size() >= t.size() && tv.substr(tv.size() - t.size()) == t;
+      if (suffix && t.size() > folded.size()) folded = t;
     }
-    const std::vector<int>& holders = g_.EntitiesWithTitle(folded);
+    std::vector<int> holders = g_.TitleHolders(folded, year_);
+    if (holders.empty()) holders = g_.EntitiesWithTitle(folded);
     if (holders.size() <= 1) {
-      s.entity = m.entity;
+      s.entity = holders.empty() ? m.entity : holders[0];
     } else {
       int named = -1;
       for (int h : holders) {
@@ -493,7 +519,6 @@ SpeakerRef Run::ResolveTitle(const NameMatch& m, size_t first_token) const {
     }
   }
   if (s.entity >= 0) s.gender = g_.entity(s.entity).gender;
-  (void)first_token;
   return s;
 }
 
@@ -566,7 +591,7 @@ std::optional<SpeakerRef> Run::AnalyzeRegion(ByteSpan region, Gender verb_gender
   for (size_t k = FirstNameAt(first); k < names_.size() && names_[k].begin < np_last; ++k) {
     const NameMatch& m = names_[k];
     if (m.end > np_last) continue;
-    SpeakerRef s = ResolveTitle(m, first);
+    SpeakerRef s = ResolveTitle(m);
     if (m.is_title) {
       if (!title) title = s;
       continue;
@@ -651,11 +676,11 @@ std::optional<SpeakerRef> Run::Preposed(const Cue& cue) const {
   size_t k = FirstNameAt(first);
   if (k < names_.size() && names_[k].begin == first && names_[k].end <= cue.token) {
     const NameMatch& m = names_[k];
-    SpeakerRef s = ResolveTitle(m, first);
+    SpeakerRef s = ResolveTitle(m);
     // The name after a title: الوزير لويد أوستن.
     if (k + 1 < names_.size() && names_[k + 1].begin == m.end && !names_[k + 1].is_title &&
         names_[k + 1].end <= cue.token) {
-      SpeakerRef named = ResolveTitle(names_[k + 1], names_[k + 1].begin);
+      SpeakerRef named = ResolveTitle(names_[k + 1]);
       named.title = s.title.empty() ? s.mention : s.title;
       s = named;
     }
@@ -1127,7 +1152,7 @@ void Run::Headlines() {
           Record r;
           r.kind = v1::DIRECT;
           r.text = text;
-          r.who.speaker = ResolveTitle(m, m.begin);
+          r.who.speaker = ResolveTitle(m);
           r.who.how = How::kExplicit;
           r.rule = "headline_name_colon";
           r.confidence_scale = 0.8f;
@@ -1158,6 +1183,7 @@ void Run::Extract(std::vector<v1::Quote>* out) {
   }
   std::sort(top_quotes_.begin(), top_quotes_.end(),
             [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; });
+  year_ = ArticleYear();
   FindSentenceBreaks();
   FindCues();
   ScanGazetteer();

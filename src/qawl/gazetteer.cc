@@ -80,13 +80,47 @@ Status Gazetteer::Load(std::string_view file_name, std::string_view data,
       else if (value == "f") e.gender = Gender::kFeminine;
       else if (value == "p") e.gender = Gender::kPlural;
       else return Status::InvalidArgument("gender must be m, f or p");
-    } else if (key == "alias" || key == "title") {
+    } else if (key == "alias" || key == "title" || key.substr(0, 6) == "title[") {
+      // title[2014-2024,2025-]: the years the titles on this line were held.
+      std::vector<std::pair<int, int>> years;
+      if (key.size() > 5 && key[5] == '[') {
+        if (key.back() != ']') return Status::InvalidArgument("expected title[YEARS]:");
+        for (std::string_view range : pattern_file::Split(key.substr(6, key.size() - 7), ",")) {
+          int from = 0;
+          int to = 9999;
+          size_t dash = range.find('-');
+          auto year = [](std::string_view y, int* out) {
+            if (y.size() != 4) return false;
+            *out = 0;
+            for (char c : y) {
+              if (c < '0' || c > '9') return false;
+              *out = *out * 10 + (c - '0');
+            }
+            return true;
+          };
+          if (dash == std::string_view::npos || !year(range.substr(0, dash), &from) ||
+              (dash + 1 < range.size() && !year(range.substr(dash + 1), &to)) || to < from) {
+            return Status::InvalidArgument("years must read like [2014-2024] or [2025-]: '" + std::string(range) +
+                                           "'");
+          }
+          years.emplace_back(from, to);
+        }
+        if (years.empty()) return Status::InvalidArgument("empty years in title[]");
+      }
       for (std::string_view item : pattern_file::Split(value, "|")) {
         item = pattern_file::Trim(item);
         if (item.empty()) continue;
         std::string folded = norm.Fold(item);
         if (folded.empty()) continue;
-        (key == "alias" ? e.aliases : e.titles).push_back(folded);
+        if (key == "alias") {
+          e.aliases.push_back(folded);
+        } else {
+          if (!years.empty()) {
+            auto& held = title_years_[{folded, static_cast<int>(entities_.size() - 1)}];
+            held.insert(held.end(), years.begin(), years.end());
+          }
+          e.titles.push_back(folded);
+        }
       }
     } else if (key == "english") {
       for (std::string_view item : pattern_file::Split(value, "|")) {
@@ -172,6 +206,19 @@ std::optional<NameMatch> Gazetteer::MatchAt(const std::vector<std::string_view>&
     if (match) return NameMatch{e.entity, i, i + n, e.is_title, start.prefix_bytes};
   }
   return std::nullopt;
+}
+
+std::vector<int> Gazetteer::TitleHolders(const std::string& title, int year) const {
+  std::vector<int> out;
+  for (int e : EntitiesWithTitle(title)) {
+    auto it = title_years_.find({title, e});
+    bool held = year == 0 || it == title_years_.end();
+    if (!held) {
+      for (const auto& [from, to] : it->second) held = held || (from <= year && year <= to);
+    }
+    if (held) out.push_back(e);
+  }
+  return out;
 }
 
 const std::vector<int>& Gazetteer::EntitiesWithTitle(const std::string& title) const {

@@ -10,6 +10,8 @@
 //   wikidata: Q7747               # only when confirmed
 //   alias: فلاديمير بوتين | بوتين  # Arabic spellings, "|"-separated
 //   title: الرئيس الروسي | رئيس روسيا
+//   title[2014-2024]: الأمين العام لحلف الناتو   # held in those years
+//   title[2017-2021,2025-]: الرئيس الأمريكي      # open-ended: "2025-"
 //   english: Putin | Vladimir Putin   # Latin-script aliases, for lookup
 //
 // Aliases and titles are normalized with the same Normalizer as article
@@ -24,6 +26,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <map>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -75,6 +78,9 @@ class Gazetteer {
                                    size_t i) const;
   // Entities listing normalized `title` exactly.
   const std::vector<int>& EntitiesWithTitle(const std::string& title) const;
+  // Those of them who held it in `year` (all of them when year is 0 or a
+  // holder's line gives no years).
+  std::vector<int> TitleHolders(const std::string& title, int year) const;
 
  private:
   struct Entry {
@@ -97,6 +103,8 @@ class Gazetteer {
   std::vector<std::unique_ptr<Entry>> entries_;
   std::unordered_map<std::string, std::vector<Start>, Hash, std::equal_to<>> by_first_word_;
   std::unordered_map<std::string, std::vector<int>> by_title_;
+  // (title, entity) -> year ranges [from, to] in which the title was held.
+  std::map<std::pair<std::string, int>, std::vector<std::pair<int, int>>> title_years_;
   std::unordered_map<std::string, int> by_any_name_;
 };
 
