@@ -303,3 +303,22 @@ TEST(ExtractorTitles, SharedTitleResolvesByTheArticleYear) {
 
 }  // namespace
 }  // namespace qawl
+
+namespace qawl {
+namespace {
+
+// ة folds to ه, so إفادة looks like أفاد + ه; only a written ه is a pronoun.
+TEST(ExtractorCues, TehMarbutaNounIsNotAVerbWithObject) {
+  std::string text = "وقال لافروف في إفادة صحفية: \"الحوار ما زال ممكنا\". ووصفه بيسكوف بأنه \"دبلوماسي محنك\".";
+  std::vector<v1::Quote> got = testing::ExtractText(text);
+  ASSERT_EQ(got.size(), 2u) << testing::Describe(got);
+  EXPECT_EQ(got[0].speaker().id(), "sergei-lavrov");
+  EXPECT_EQ(got[0].rule(), "cue_colon_quote") << "the speaker is explicit, not implied";
+  EXPECT_EQ(got[0].cue().text(), "وقال");
+  EXPECT_EQ(got[1].speaker().id(), "dmitry-peskov");
+  EXPECT_EQ(got[1].cue().text(), "ووصفه");
+  EXPECT_EQ(got[1].kind(), v1::PARTIAL);
+}
+
+}  // namespace
+}  // namespace qawl

@@ -146,6 +146,7 @@ class Run {
   int ArticleYear() const;
   void FindSentenceBreaks();
   void FindCues();
+  bool EndsWithTehMarbuta(const Token& tok) const;
   void ScanGazetteer();
 
   // Helpers over the normalized text.
@@ -444,11 +445,22 @@ bool Run::IsLabel(const QuoteSpan& q) const {
   return InListStripped("label_nouns", Word(i - 1));
 }
 
+bool Run::EndsWithTehMarbuta(const Token& tok) const {
+  uint32_t end = norm_.OriginalEnd(tok.end);
+  uint32_t begin = norm_.OriginalBegin(tok.end - 2);
+  std::string_view original = article_.text();
+  // The source of the last letter: ة (U+0629, D8 A9) or ۃ (U+06C3, DB 83).
+  return end >= begin + 2 && (original.substr(begin, 2) == "\xD8\xA9" || original.substr(begin, 2) == "\xDB\x83");
+}
+
 void Run::FindCues() {
   for (size_t ti = 0; ti < tokens_.size(); ++ti) {
     const Token& tok = tokens_[ti];
     const PatternSet::CueWord* w = p_.MatchCueWord(Word(ti));
     if (w == nullptr) continue;
+    // A final ه read as an object pronoun must be written ه, not ة: the
+    // fold ة -> ه makes nouns look like verbs (إضافة، إفادة، إشارة).
+    if (w->object_suffix && Word(ti).substr(Word(ti).size() - 2) == "ه" && EndsWithTehMarbuta(tok)) continue;
     // Inside a quotation a cue belongs to the quoted speaker's words.
     if (InsideQuote(tok.begin)) continue;
     Cue cue{tok.begin, tok.end, tok.begin + w->proclitic_bytes, ti, w->form, w->object_suffix, false, false};
@@ -1146,7 +1158,7 @@ void Run::Headlines() {
           for (size_t t = TokenAt(r.text.begin); t < tokens_.size() && tokens_[t].end <= r.text.end; ++t) {
             if (std::binary_search(words.begin(), words.end(), Word(t))) ++common;
           }
-          if (common * 10 >= words.size() * 6) repeated = true;
+          if (common * 2 >= words.size()) repeated = true;
         }
         if (words.size() >= 3 && !repeated) {
           Record r;
