@@ -19,7 +19,7 @@ using testing::ExtractText;
 struct Expected {
   v1::Kind kind;
   std::string text;
-  std::string speaker_id;       // canonical id, or "" to check the mention
+  std::string speaker_id;       // canonical id; "" to check only the mention; "-" for none
   std::string mention_has = "";  // a substring the mention must contain
 };
 
@@ -174,6 +174,15 @@ std::vector<Case> Cases() {
        "وأوضح \"لا أرى أي مؤشر على التهدئة في الأفق القريب\".",
        {{D, "التصعيد مرجح", "", "سامي خليل"},
         {D, "لا أرى أي مؤشر على التهدئة في الأفق القريب", "", "سامي خليل"}}},
+      {"implied_subject_skips_a_named_object",
+       "وقال لافروف في ختام محادثاته مع نظيره الصيني وانغ يي: \"حذرنا شركاءنا مرارا\".\n"
+       "وأضاف أن \"الغرب يقوض الاستقرار\"، لافتا إلى أن بلاده لن تقف مكتوفة الأيدي.",
+       {{D, "حذرنا شركاءنا مرارا", "sergei-lavrov"},
+        {D, "الغرب يقوض الاستقرار", "sergei-lavrov"},
+        {I, "بلاده لن تقف مكتوفة الأيدي", "sergei-lavrov"}}},
+      {"given_name_alone_is_nobody",
+       "قال سيرغي لافروف إن الحوار ممكن. ونقلت وكالة تاس عن نائب وزير الخارجية سيرغي ريابكوف قوله إن الحوار مجمد.",
+       {{I, "الحوار ممكن", "sergei-lavrov"}, {I, "الحوار مجمد", "-", "ريابكوف"}}},
   };
 }
 
@@ -191,7 +200,9 @@ TEST_P(ExtractorTest, FindsExpectedRecords) {
       return q.kind() == e.kind && q.text() == e.text;
     });
     ASSERT_NE(it, got.end()) << "missing " << v1::Kind_Name(e.kind) << " '" << e.text << "'";
-    if (!e.speaker_id.empty()) {
+    if (e.speaker_id == "-") {
+      EXPECT_EQ(it->speaker().id(), "") << "'" << e.text << "' must not resolve to a canonical speaker";
+    } else if (!e.speaker_id.empty()) {
       EXPECT_EQ(it->speaker().id(), e.speaker_id) << "speaker of '" << e.text << "'";
     }
     if (!e.mention_has.empty()) {

@@ -386,6 +386,8 @@ size_t Run::FirstNameAt(size_t token) const {
 // named in full in the article whose alias starts or ends with it.
 int Run::ResolveShortName(size_t token) const {
   std::string_view w = Word(token);
+  // A given name (سيرغي، جون) names too many people to stand alone.
+  if (InList("given_names", w)) return -1;
   int found = -1;
   for (const auto& [entity, count] : named_) {
     const Entity& e = g_.entity(entity);
@@ -563,11 +565,16 @@ std::optional<SpeakerRef> Run::FromHistory(uint32_t pos, Gender gender) const {
     }
     return nullptr;
   };
+  // The subject of an earlier reporting verb outranks a person merely
+  // named since in an earlier sentence (often as an object: "مع نظيره
+  // الصيني وانغ يي"); a person named earlier in the same sentence is the
+  // likelier subject ("أصدر بوتين أمرا قال فيه").
   const auto* a = nearest(named_history_);
   const auto* b = nearest(cue_history_);
-  if (a == nullptr && b == nullptr) return std::nullopt;
-  if (a == nullptr || (b != nullptr && b->first >= a->first)) return b->second;
-  return a->second;
+  if (a != nullptr && a->first >= SentenceStart(pos) && (b == nullptr || a->first > b->first)) return a->second;
+  if (b != nullptr) return b->second;
+  if (a != nullptr) return a->second;
+  return std::nullopt;
 }
 
 // Reads the speaker out of the words between a cue and its complement.
@@ -757,6 +764,7 @@ Attributed Run::Attribute(const Cue& cue, ByteSpan region, bool* speaker_only) {
   if (auto h = FromHistory(cue.begin, cue.form->gender)) {
     a.speaker = *h;
     a.how = How::kImplied;
+    Remember(cue.begin, a.speaker);  // the chain goes on: وأضاف ... وتابع
   }
   return a;
 }
@@ -1021,9 +1029,11 @@ void Run::ProcessCue(size_t index) {
       if (after < t_.size() && t_[after] == ':') after = SkipSpaces(after + 1);
       int q = QuoteOpeningAt(after);
       if (q >= 0 && !describe && !label_[static_cast<size_t>(q)]) {
+        // The quotation is the whole clause (to the sentence's end or the
+        // next statement): the speaker's words, whole.
         const QuoteSpan& qs = quotes_[static_cast<size_t>(q)];
-        uint32_t rest = SkipSpaces(qs.close_end);
-        if (rest >= SentenceEnd(qs.close_end) || rest >= t_.size()) {
+        uint32_t clause_end = ClauseEnd(comp_end, SentenceEnd(comp_end));
+        if (qs.close_end >= clause_end || SkipSpaces(qs.close_end) >= SentenceEnd(qs.close_end)) {
           ClaimQuote(q, v1::DIRECT, who, ci, "cue_complementizer_quote");
           return;
         }
