@@ -1,7 +1,10 @@
 // qawl-extract: extracts attributed quotations from Arabic news articles.
 #include <unistd.h>
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 #include "qawl/extract_job.h"
@@ -21,14 +24,27 @@ optional "url", "date", "title", "source"), a directory (its .txt, .jsonl and
 .jsonl.gz files, recursively, sorted by path), or - for JSON Lines on
 standard input.
 
+Records are written in input order whatever the number of threads.
+
 Options:
   --format=pb|jsonl   output format (default pb): length-delimited qawl.v1.Quote
                       records, or JSON Lines in protobuf's JSON mapping
-  -o, --output=FILE   write to FILE (written as FILE.tmp-PID, renamed when
-                      complete); default standard output
+  -o, --output=FILE   write to FILE; default standard output. FILE is written
+                      as FILE.partial, with a checkpoint in
+                      FILE.partial.ckpt, and renamed to FILE when complete
+  --resume            continue an interrupted or killed job from its
+                      checkpoint (same inputs and options, -o FILE needed);
+                      without it an old FILE.partial is discarded
+  --checkpoint-seconds=S
+                      seconds between checkpoints (default 5)
+  --threads=N         extraction threads (default: all cores)
+  --shard=K/N         extract only the articles whose id hashes to K of N
+                      (FNV-1a 64 of the id, modulo N; K from 0 to N-1): N
+                      jobs over the same inputs emit every quote once
   --patterns=DIR      load verbs.txt, lexicon.txt, rules.txt and speakers.txt
                       from DIR instead of the set built into the binary
-  --errors=FILE       also write one JSON line per bad record or input
+  --errors=FILE       also write one JSON line per bad record or input:
+                      {"input", "line", "offset", "reason"}
   --min-confidence=X  drop records below confidence X (0 to 1; default 0)
   --no-indirect       do not emit reported speech (INDIRECT records)
   --id-field=NAME     JSON key of the article id (default id); likewise
@@ -36,13 +52,29 @@ Options:
   --max-article-bytes=N
                       skip (and report) articles larger than N bytes
                       (default 268435456)
-  -q, --quiet         no per-record diagnostics; the summary line remains
+  -q, --quiet         no progress bar and no per-record diagnostics; the
+                      summary line remains
   --help              show this help
 
+On a terminal, a progress bar is drawn on standard error. SIGINT or SIGTERM
+stops the job after writing a checkpoint; rerun with --resume to continue.
+
 Exit status: 0 all inputs processed; 1 some articles or inputs were bad and
-were skipped (each is reported on standard error); 2 usage or configuration
-error (bad option, broken pattern file, output not writable).
+were skipped (each is reported on standard error; a resumed job counts those
+of its earlier runs too); 2 usage or configuration error (bad option,
+broken pattern file, output not writable, impossible resume); 128+SIGNAL
+stopped by SIGINT or SIGTERM (resumable).
 )";
+
+std::atomic<bool> g_cancel{false};
+std::atomic<int> g_signal{0};
+
+void OnSignal(int sig) {
+  g_signal.store(sig);
+  g_cancel.store(true);
+  // A second signal kills at once.
+  std::signal(sig, SIG_DFL);
+}
 
 }  // namespace
 
@@ -59,6 +91,10 @@ int main(int argc, char** argv) {
     flags.AddValue(f);
   }
   flags.AddValue("max-article-bytes");
+  flags.AddValue("threads", "0");
+  flags.AddValue("shard");
+  flags.AddBool("resume");
+  flags.AddValue("checkpoint-seconds", "5");
   flags.AddBool("quiet");
   flags.AddShort('q', "quiet");
   flags.AddBool("help");
@@ -89,6 +125,34 @@ int main(int argc, char** argv) {
   }
   options.errors_path = flags.value("errors");
   options.quiet = flags.flag("quiet");
+  options.resume = flags.flag("resume");
+  if (options.resume && (options.output.empty() || options.output == "-")) {
+    std::fprintf(stderr, "qawl-extract: --resume needs -o FILE\n");
+    return 2;
+  }
+  {
+    char* tend = nullptr;
+    long threads = std::strtol(flags.value("threads").c_str(), &tend, 10);
+    if (*tend != '\0' || threads < 0 || threads > 1024) {
+      std::fprintf(stderr, "qawl-extract: --threads must be an integer from 0 (all cores) to 1024\n");
+      return 2;
+    }
+    options.threads = static_cast<int>(threads);
+    double seconds = std::strtod(flags.value("checkpoint-seconds").c_str(), &tend);
+    if (*tend != '\0' || !(seconds > 0)) {
+      std::fprintf(stderr, "qawl-extract: --checkpoint-seconds must be a positive number\n");
+      return 2;
+    }
+    options.checkpoint_seconds = seconds;
+  }
+  if (flags.is_set("shard")) {
+    auto shard = qawl::ParseShardSpec(flags.value("shard"));
+    if (!shard.ok()) {
+      std::fprintf(stderr, "qawl-extract: %s\n", shard.status().message().c_str());
+      return 2;
+    }
+    options.shard = *shard;
+  }
   options.extract.indirect = !flags.flag("no-indirect");
   char* end = nullptr;
   options.extract.min_confidence = std::strtof(flags.value("min-confidence").c_str(), &end);
@@ -120,6 +184,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "qawl-extract: %s\n", patterns->error().c_str());
     return 2;
   }
+  if (!options.quiet && ::isatty(2)) options.progress = stderr;
+  options.cancel = &g_cancel;
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
   qawl::ExtractJobStats stats;
   qawl::Status s = qawl::RunExtractJob(*patterns, options, options.quiet ? nullptr : stderr, &stats);
   if (!s.ok()) {
@@ -127,5 +195,6 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::fprintf(stderr, "qawl-extract: %s\n", qawl::FormatSummary(stats).c_str());
+  if (stats.interrupted) return 128 + g_signal.load();
   return stats.bad_records + stats.failed_inputs > 0 ? 1 : 0;
 }

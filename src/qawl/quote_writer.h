@@ -2,11 +2,15 @@
 // ("pb": each record preceded by its size as a base-128 varint) or as JSON
 // Lines in protobuf's JSON mapping with the proto field names ("jsonl").
 //
-// A file is written under a temporary name in the same directory
-// ("OUT.tmp-PID") and renamed to OUT by Commit(), after a flush and fsync,
-// so a reader never sees a half-written file under the final name. A writer
-// destroyed without Commit() removes its temporary file. Path "-" writes to
-// standard output (no temporary file).
+// A file is written under a temporary name in the same directory and
+// renamed to OUT by Commit(), after a flush and fsync, so a reader never
+// sees a half-written file under the final name. Open() uses a private
+// name ("OUT.tmp-PID") that a writer destroyed without Commit() removes.
+// OpenPartial() uses the stable name "OUT.partial", locked (flock) against
+// a second writer, and keeps it when destroyed without Commit(), so that a
+// job can be resumed: it may reopen the partial file, cut back to a length
+// recorded by a checkpoint (checkpoint.h) after Sync(), and append. Path
+// "-" writes to standard output (no temporary file).
 //
 // Thread-safety: not synchronized; one writer per thread.
 #ifndef QAWL_QUOTE_WRITER_H_
@@ -14,6 +18,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "qawl/status.h"
@@ -30,6 +35,14 @@ class QuoteWriter {
  public:
   // Opens `path` ("-" for standard output).
   static StatusOr<std::unique_ptr<QuoteWriter>> Open(const std::string& path, Format format);
+  // Opens PartialPath(path) for a resumable job; `path` must be a file.
+  // With `keep_bytes` unset the partial file is started afresh (an old one
+  // is discarded); with a value, an existing partial file is cut to that
+  // many bytes and appended to (Corruption if it is shorter or missing).
+  // IoError if another writer holds the partial file.
+  static StatusOr<std::unique_ptr<QuoteWriter>> OpenPartial(const std::string& path, Format format,
+                                                            std::optional<uint64_t> keep_bytes);
+  static std::string PartialPath(const std::string& path) { return path + ".partial"; }
   ~QuoteWriter();
   QuoteWriter(const QuoteWriter&) = delete;
   QuoteWriter& operator=(const QuoteWriter&) = delete;
@@ -37,6 +50,9 @@ class QuoteWriter {
   Status Write(const v1::Quote& quote);
   // Appends bytes already encoded in this writer's format.
   Status WriteRaw(std::string_view encoded);
+  // Flushes and, for a file, fsyncs; the file stays open. After OK,
+  // bytes_written() bytes are durable.
+  Status Sync();
   // Flushes and, for a file, fsyncs and renames it to its final name.
   Status Commit();
 
@@ -44,16 +60,20 @@ class QuoteWriter {
   static void Encode(const v1::Quote& quote, Format format, std::string* out);
 
   const std::string& path() const { return path_; }
+  // Length of the output so far (for a resumed partial file, including
+  // the bytes kept from before).
   uint64_t bytes_written() const { return bytes_; }
 
  private:
-  QuoteWriter(std::string path, std::string temp, std::FILE* file, Format format)
-      : path_(std::move(path)), temp_(std::move(temp)), file_(file), format_(format) {}
+  QuoteWriter(std::string path, std::string temp, std::FILE* file, Format format, bool keep_temp)
+      : path_(std::move(path)), temp_(std::move(temp)), file_(file), format_(format),
+        keep_temp_(keep_temp) {}
 
   std::string path_;
   std::string temp_;  // empty for standard output
   std::FILE* file_;
   Format format_;
+  bool keep_temp_;  // a partial file, kept for resuming
   bool committed_ = false;
   uint64_t bytes_ = 0;
   std::string scratch_;
