@@ -94,6 +94,14 @@ TEST(PatternSet, CueFormsCarryLemmaTenseAndGender) {
   EXPECT_EQ(p.MatchCueWord(n.Fold("مقال")), nullptr);
 }
 
+TEST(PatternSet, QuotationMarksComeFromTheLexicon) {
+  const QuoteMarks& marks = Patterns().quote_marks();
+  for (char32_t c : {U'"', U'\u00AB', U'\u00BB', U'\u201C', U'\u201D', U'\u201E'}) {
+    EXPECT_TRUE(marks.contains(c)) << static_cast<uint32_t>(c);
+  }
+  EXPECT_FALSE(marks.contains(U'\''));
+}
+
 TEST(PatternSet, RulesExpandMacrosAndLists) {
   const PatternSet& p = Patterns();
   const re2::RE2* comp = p.rule("complementizer");

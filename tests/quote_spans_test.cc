@@ -72,3 +72,20 @@ TEST(QuoteSpans, ManyMarksStayInsideTheText) {
 
 }  // namespace
 }  // namespace qawl
+
+namespace qawl {
+namespace {
+
+TEST(QuoteMarks, SetFromPatternDataDecidesWhatPairs) {
+  // Only guillemets: ASCII marks are ordinary characters then.
+  QuoteMarks guillemets({0xAB, 0xBB});
+  std::string text = "قال: «نعم» و\"لا\"";
+  std::vector<QuoteSpan> spans = FindQuoteSpans(text, guillemets);
+  ASSERT_EQ(spans.size(), 1u);
+  EXPECT_EQ(text.substr(spans[0].inner.begin, spans[0].inner.size()), "نعم");
+  EXPECT_TRUE(guillemets.contains(0xAB));
+  EXPECT_FALSE(guillemets.contains('"'));
+}
+
+}  // namespace
+}  // namespace qawl

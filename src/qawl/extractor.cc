@@ -1191,7 +1191,7 @@ void Run::Extract(std::vector<v1::Quote>* out) {
   normalizer.Normalize(article_.text(), &norm_);
   t_ = std::string_view(norm_.text());
   Tokenize();
-  quotes_ = FindQuoteSpans(t_);
+  quotes_ = FindQuoteSpans(t_, p_.quote_marks());
   claimed_.assign(quotes_.size(), false);
   label_.assign(quotes_.size(), false);
   for (size_t i = 0; i < quotes_.size(); ++i) {

@@ -103,7 +103,7 @@ const std::vector<std::string>& PatternSet::RequiredSections() {
   static const std::vector<std::string> kSections = {
       "source_nouns", "label_nouns", "event_nouns", "time_words", "relative_words",
       "document_nouns", "given_names", "post_connectors", "object_pronouns",
-      "skip_words", "auxiliaries", "clause_connectives",
+      "skip_words", "auxiliaries", "clause_connectives", "double_quotes",
   };
   return kSections;
 }
@@ -268,6 +268,24 @@ Status PatternSet::LoadLexicon(const File& f, const Normalizer& norm) {
       return Status::InvalidArgument(f.name + ": missing section [" + required + "]");
     }
   }
+  // Quotation marks: each entry one character, or u+XXXX (the loader
+  // lowercases ASCII like text).
+  std::vector<char32_t> marks;
+  for (const std::string& entry : lists_["double_quotes"]) {
+    size_t pos = 0;
+    char32_t c = DecodeUtf8(entry, &pos);
+    if (entry.size() > 2 && entry.compare(0, 2, "u+") == 0) {
+      c = static_cast<char32_t>(std::strtoul(entry.c_str() + 2, nullptr, 16));
+    } else if (pos != entry.size()) {
+      return Status::InvalidArgument(f.name + ": [double_quotes] entry '" + entry + "' is not one character");
+    }
+    if (c == 0 || c > 0x10FFFF || (c < 0x80 && c != '"')) {
+      return Status::InvalidArgument(f.name + ": [double_quotes] entry '" + entry + "' is not a quotation mark");
+    }
+    marks.push_back(c);
+  }
+  if (marks.empty()) return Status::InvalidArgument(f.name + ": [double_quotes] is empty");
+  quote_marks_ = QuoteMarks(std::move(marks));
   return Status::Ok();
 }
 

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "qawl/gazetteer.h"
+#include "qawl/quote_spans.h"
 #include "qawl/status.h"
 
 namespace re2 {
@@ -108,6 +109,8 @@ class PatternSet {
   const re2::RE2* rule(std::string_view name) const;
 
   const Gazetteer& gazetteer() const { return gazetteer_; }
+  // The double quotation marks, from lexicon.txt [double_quotes].
+  const QuoteMarks& quote_marks() const { return quote_marks_; }
 
   // Names of the lexicon sections and rules the extractor requires.
   static const std::vector<std::string>& RequiredSections();
@@ -126,6 +129,7 @@ class PatternSet {
   StringMap<StringSet> lists_;
   std::map<std::string, std::unique_ptr<re2::RE2>, std::less<>> rules_;
   Gazetteer gazetteer_;
+  QuoteMarks quote_marks_;
 };
 
 // Helpers shared by the pattern-file loaders.

@@ -164,17 +164,32 @@ void PairParagraph(std::string_view text, uint32_t para_begin, uint32_t para_end
 
 }  // namespace
 
-bool IsDoubleQuoteMark(char32_t c) {
-  switch (c) {
-    case '"': case 0xAB: case 0xBB: case 0x201C: case 0x201D: case 0x201E:
-    case 0x201F: case 0x2033: case 0x275D: case 0x275E: case 0xFF02:
-      return true;
-    default:
-      return false;
+QuoteMarks::QuoteMarks()
+    : QuoteMarks({'"', 0xAB, 0xBB, 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x275D, 0x275E, 0xFF02}) {}
+
+QuoteMarks::QuoteMarks(std::vector<char32_t> marks) : marks_(std::move(marks)) {
+  std::sort(marks_.begin(), marks_.end());
+  marks_.erase(std::unique(marks_.begin(), marks_.end()), marks_.end());
+  for (char32_t c : marks_) {
+    std::string utf8;
+    AppendUtf8(c, &utf8);
+    first_byte_[static_cast<unsigned char>(utf8[0])] = true;
   }
 }
 
+bool QuoteMarks::contains(char32_t c) const { return std::binary_search(marks_.begin(), marks_.end(), c); }
+
+bool IsDoubleQuoteMark(char32_t c) {
+  static const QuoteMarks* builtin = new QuoteMarks();
+  return builtin->contains(c);
+}
+
 std::vector<QuoteSpan> FindQuoteSpans(std::string_view text) {
+  static const QuoteMarks* builtin = new QuoteMarks();
+  return FindQuoteSpans(text, *builtin);
+}
+
+std::vector<QuoteSpan> FindQuoteSpans(std::string_view text, const QuoteMarks& quote_marks) {
   std::vector<QuoteSpan> out;
   std::vector<Mark> marks;
   uint32_t para_begin = 0;
@@ -188,24 +203,12 @@ std::vector<QuoteSpan> FindQuoteSpans(std::string_view text) {
       ++i;
       continue;
     }
-    // Every double mark is '"' or starts with 0xC2, 0xE2 or 0xEF: skip
-    // everything else a byte at a time without branching on each kind.
-    static constexpr auto kCandidate = [] {
-      std::array<bool, 256> t{};
-      for (int c : {int{'"'}, int{'\n'}, 0xC2, 0xE2, 0xEF}) t[static_cast<size_t>(c)] = true;
-      return t;
-    }();
-    while (i < n && !kCandidate[static_cast<unsigned char>(text[i])]) ++i;
-    if (i == n) continue;
-    auto b = static_cast<unsigned char>(text[i]);
-    if (b == '\n') continue;
-    if (b != '"' && b != 0xC2 && b != 0xE2 && b != 0xEF) {
-      ++i;
-      continue;
-    }
+    // Skip, a byte at a time, everything that cannot start a mark.
+    while (i < n && text[i] != '\n' && !quote_marks.MayStart(static_cast<unsigned char>(text[i]))) ++i;
+    if (i == n || text[i] == '\n') continue;
     size_t pos = i;
     char32_t c = DecodeUtf8(text, &i);
-    if (!IsDoubleQuoteMark(c)) continue;
+    if (!quote_marks.contains(c)) continue;
     const auto p = static_cast<uint32_t>(pos);
     const auto e = static_cast<uint32_t>(i);
     char32_t prev = Before(text, p, para_begin);
@@ -214,8 +217,8 @@ std::vector<QuoteSpan> FindQuoteSpans(std::string_view text) {
       size_t q = e;
       next = DecodeUtf8(text, &q);
     }
-    bool prev_space = prev == 0 || IsSpaceLike(prev) || IsDoubleQuoteMark(prev);
-    bool next_space = next == 0 || IsClosingContext(next) || IsDoubleQuoteMark(next);
+    bool prev_space = prev == 0 || IsSpaceLike(prev) || quote_marks.contains(prev);
+    bool next_space = next == 0 || IsClosingContext(next) || quote_marks.contains(next);
     Role role;
     if (prev_space && !next_space) {
       role = Role::kOpen;

@@ -12,6 +12,7 @@
 #ifndef QAWL_QUOTE_SPANS_H_
 #define QAWL_QUOTE_SPANS_H_
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -33,11 +34,30 @@ struct QuoteSpan {
   bool has_close() const { return close != kNoMark; }
 };
 
-// True for the code points treated as double quotation marks.
+// The set of code points paired as double quotation marks. The built-in
+// set is " « » “ ” „ ‟ ″ ❝ ❞ ＂; patterns/lexicon.txt ([double_quotes])
+// gives the one the extractor uses. Immutable; share freely.
+class QuoteMarks {
+ public:
+  QuoteMarks();  // the built-in set
+  explicit QuoteMarks(std::vector<char32_t> marks);
+  bool contains(char32_t c) const;
+  // Whether a UTF-8 sequence starting with byte `b` can be a mark.
+  bool MayStart(unsigned char b) const { return first_byte_[b]; }
+  const std::vector<char32_t>& marks() const { return marks_; }
+
+ private:
+  std::vector<char32_t> marks_;  // sorted
+  std::array<bool, 256> first_byte_{};
+};
+
+// True for the code points of the built-in set.
 bool IsDoubleQuoteMark(char32_t c);
 
 // Finds quotation spans in normalized text, in order of their start.
 // Nested spans (depth > 0) are included after their parent.
+std::vector<QuoteSpan> FindQuoteSpans(std::string_view text, const QuoteMarks& marks);
+// The same with the built-in set.
 std::vector<QuoteSpan> FindQuoteSpans(std::string_view text);
 
 }  // namespace qawl
