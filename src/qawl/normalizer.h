@@ -19,7 +19,13 @@
 //   * quotation marks are kept as they are: pairing needs their glyphs.
 // Every step is a deletion or a mapping of one original code point to one or
 // more normalized code points, so each normalized byte has exactly one
-// original code point it came from.
+// original code point it came from: the offset map is one uint32 per
+// normalized byte, no icu::Edits needed. NFKC is applied per code point
+// (Normalizer2::normalize of that code point alone); the only compositions
+// NFKC would make across code points in Arabic text put a hamza or madda
+// mark on a letter (ا + U+0654 -> أ), and those marks are deleted and those
+// letters folded here anyway, so the result is the same as whole-text NFKC
+// followed by the folds.
 //
 // Thread-safety: a Normalizer is immutable after construction and may be
 // shared by any number of threads. NormalizedText is a plain value.
