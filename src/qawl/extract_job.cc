@@ -15,32 +15,17 @@
 #include <thread>
 
 #include "qawl/checkpoint.h"
+#include "qawl/normalizer.h"
 #include "qawl/progress.h"
+#include "qawl/quote_json.h"
 
 namespace qawl {
 
 namespace {
 
-void AppendJsonString(std::string_view s, std::string* out) {
-  out->push_back('"');
-  for (char c : s) {
-    switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof(buf), "\\u%04x", c);
-          out->append(buf);
-        } else {
-          out->push_back(c);
-        }
-    }
-  }
-  out->push_back('"');
+// A JSON string for the errors file; file names may be any bytes.
+void AppendErrorString(std::string_view s, std::string* out) {
+  if (!AppendJsonString(s, out)) AppendJsonString(SanitizeUtf8(s), out);
 }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
@@ -189,10 +174,10 @@ void ProcessBatch(const Extractor& extractor, Format format, Batch* b, std::vect
       b->diagnostics.push_back(std::move(item.error));
       std::string& line = b->errors;
       line += "{\"input\":";
-      AppendJsonString(item.input, &line);
+      AppendErrorString(item.input, &line);
       line += ",\"line\":" + std::to_string(item.line) + ",\"offset\":" + std::to_string(item.offset) +
               ",\"reason\":";
-      AppendJsonString(b->diagnostics.back(), &line);
+      AppendErrorString(b->diagnostics.back(), &line);
       line += "}\n";
       continue;
     }

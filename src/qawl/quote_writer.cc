@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/util/json_util.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,6 +10,7 @@
 #include <cstring>
 
 #include "qawl/checkpoint.h"
+#include "qawl/quote_json.h"
 
 namespace qawl {
 
@@ -102,12 +102,7 @@ void QuoteWriter::Encode(const v1::Quote& quote, Format format, std::string* out
     quote.SerializeWithCachedSizesToArray(reinterpret_cast<uint8_t*>(out->data() + at));
     return;
   }
-  google::protobuf::util::JsonPrintOptions options;
-  options.preserve_proto_field_names = true;
-  std::string json;
-  // Serializing a valid message cannot fail; strings are valid UTF-8.
-  (void)google::protobuf::util::MessageToJsonString(quote, &json, options);
-  out->append(json);
+  AppendQuoteJson(quote, out);
   out->push_back('\n');
 }
 
