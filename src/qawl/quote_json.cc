@@ -1,5 +1,7 @@
 #include "qawl/quote_json.h"
 
+#include "qawl/normalizer.h"
+
 #include <google/protobuf/util/json_util.h>
 
 #include <cfloat>
@@ -54,30 +56,15 @@ struct AsciiTable {
 };
 constexpr AsciiTable kAscii;
 
-// Decodes one valid code point at s[i] (i advanced), or returns false.
+// Decodes one valid code point at s[*i] (i advanced), or returns false.
+// DecodeUtf8 reads a bad byte as U+FFFD and steps over one byte; a real
+// U+FFFD takes three.
 bool Decode(std::string_view s, size_t* i, uint32_t* cp) {
-  auto b0 = static_cast<unsigned char>(s[*i]);
-  int len;
-  uint32_t c;
-  uint32_t min;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    len = 2; c = b0 & 0x1F; min = 0x80;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    len = 3; c = b0 & 0x0F; min = 0x800;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    len = 4; c = b0 & 0x07; min = 0x10000;
-  } else {
-    return false;
-  }
-  if (*i + static_cast<size_t>(len) > s.size()) return false;
-  for (int k = 1; k < len; ++k) {
-    auto b = static_cast<unsigned char>(s[*i + static_cast<size_t>(k)]);
-    if ((b & 0xC0) != 0x80) return false;
-    c = (c << 6) | (b & 0x3F);
-  }
-  if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return false;
-  *i += static_cast<size_t>(len);
-  *cp = c;
+  size_t next = *i;
+  char32_t c = DecodeUtf8(s, &next);
+  if (c == 0xFFFD && next - *i != 3) return false;
+  *i = next;
+  *cp = static_cast<uint32_t>(c);
   return true;
 }
 
