@@ -9,8 +9,9 @@
 # The corpus (scripts/gen_corpus.py: the seed articles with shuffled
 # paragraphs and fresh ids) is written once to DIR (default
 # ${TMPDIR:-/tmp}/qawl-bench) and reused. Rates are wall-clock, from process
-# start to exit (pattern loading and the final fsync included); peak RSS is
-# the process's, as qawl-extract reports it.
+# start to exit (pattern loading and the final fsync included); peak RSS and
+# CPU time are the process's (wait4). MB per CPU-second does not depend on
+# what else the machine runs; on a busy machine compare that column.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$root/build
@@ -45,41 +46,43 @@ if [ ! -s "$corpus" ]; then
   mv "$corpus.tmp" "$corpus"
 fi
 out=$dir/out.$format
-results=$dir/results.txt
-: > "$results"
 echo "corpus: $corpus ($(du -h "$corpus" | cut -f1) on disk), $(nproc) cores, $runs runs each" >&2
-for t in $threads; do
-  for ((r = 1; r <= runs; r++)); do
-    cmd=("$bin" --quiet --threads "$t" --format "$format" -o "$out" "$corpus")
-    start=$(date +%s%N)
-    summary=$("${cmd[@]}" 2>&1 >/dev/null | tail -1)
-    end=$(date +%s%N)
-    echo "$t $(( end - start )) $summary" >> "$results"
-    echo "  threads=$t run $r: $summary" >&2
-  done
-done
-rm -f "$out"
 echo "command: $bin --quiet --threads T --format $format -o $out $corpus"
-python3 - "$results" <<'PY'
-import re, statistics, sys
+python3 - "$bin" "$format" "$out" "$corpus" "$runs" $threads <<'PY'
+import os, re, statistics, subprocess, sys, time
+bin, fmt, out, corpus, runs = sys.argv[1:6]
+threads = [int(t) for t in sys.argv[6:]]
 rows = {}
-for line in open(sys.argv[1], encoding="utf-8"):
-    t, ns, summary = line.split(" ", 2)
-    m = re.search(r"(\d+) articles, (\d+) quotes, .*?([\d.]+) MB in [\d.]+ s .*peak RSS (\d+) MB", summary)
-    if not m:
-        sys.exit("cannot parse: " + summary)
-    articles, quotes, mb, rss = int(m[1]), int(m[2]), float(m[3]), int(m[4])
-    s = int(ns) / 1e9
-    rows.setdefault(int(t), []).append((mb / s, articles / s, quotes / s, rss))
-print("%-8s %22s %22s %22s %14s" % ("threads", "MB/s best (median)", "articles/s best (med)",
-                                      "quotes/s best (med)", "peak RSS max"))
-base = None
-for t in sorted(rows):
+for t in threads:
+    for r in range(int(runs)):
+        cmd = [bin, "--quiet", "--threads", str(t), "--format", fmt, "-o", out, corpus]
+        start = time.monotonic()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, ru = os.wait4(proc.pid, 0)
+        wall = time.monotonic() - start
+        summary = proc.stderr.read().decode().strip().splitlines()[-1]
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            sys.exit("failed: " + summary)
+        m = re.search(r"(\d+) articles, (\d+) quotes, .*?([\d.]+) MB in", summary)
+        articles, quotes, mb = int(m[1]), int(m[2]), float(m[3])
+        cpu = ru.ru_utime + ru.ru_stime
+        rss = ru.ru_maxrss / 1024  # KiB -> MiB
+        print("  threads=%d run %d: %.2f s wall, %.2f s CPU, %.1f MB/s, peak RSS %.0f MiB" %
+              (t, r + 1, wall, cpu, mb / wall, rss), file=sys.stderr)
+        rows.setdefault(t, []).append((mb / wall, articles / wall, quotes / wall, rss, mb / cpu, cpu))
+os.remove(out)
+print("%-7s %20s %21s %21s %13s %14s" % ("threads", "MB/s best (median)", "articles/s best (med)",
+                                         "quotes/s best (med)", "peak RSS", "MB/CPU-second"))
+base_cpu = None
+for t in threads:
     r = rows[t]
     col = lambda i: (max(x[i] for x in r), statistics.median(x[i] for x in r))
-    mbs, arts, qs = col(0), col(1), col(2)
-    if base is None:
-        base = mbs[0]
-    print("%-8d %12.1f (%7.1f) %12.0f (%7.0f) %12.0f (%7.0f) %11d MB   x%.2f" %
-          (t, mbs[0], mbs[1], arts[0], arts[1], qs[0], qs[1], max(x[3] for x in r), mbs[0] / base))
+    mbs, arts, qs, per_cpu = col(0), col(1), col(2), col(4)
+    cpu = statistics.median(x[5] for x in r)
+    if base_cpu is None:
+        base_cpu = cpu
+    print("%-7d %9.1f (%7.1f) %11.0f (%7.0f) %11.0f (%7.0f) %9.0f MiB %14.1f" %
+          (t, mbs[0], mbs[1], arts[0], arts[1], qs[0], qs[1], max(x[3] for x in r), per_cpu[1]))
+print("CPU time with %d threads / with %d: %.2f (1.00 = no parallel overhead)" %
+      (threads[-1], threads[0], statistics.median(x[5] for x in rows[threads[-1]]) / base_cpu))
 PY
