@@ -571,7 +571,13 @@ std::optional<SpeakerRef> Run::FromHistory(uint32_t pos, Gender gender) const {
   // likelier subject ("أصدر بوتين أمرا قال فيه").
   const auto* a = nearest(named_history_);
   const auto* b = nearest(cue_history_);
-  if (a != nullptr && a->first >= SentenceStart(pos) && (b == nullptr || a->first > b->first)) return a->second;
+  if (a != nullptr && a->first >= SentenceStart(pos) && (b == nullptr || a->first > b->first)) {
+    // Only a name in the writer's own words: before any cue of the
+    // sentence, not inside what another source reported.
+    auto first_cue = std::lower_bound(cues_.begin(), cues_.end(), SentenceStart(pos),
+                                      [](const Cue& c, uint32_t p) { return c.begin < p; });
+    if (first_cue == cues_.end() || first_cue->begin > a->first) return a->second;
+  }
   if (b != nullptr) return b->second;
   if (a != nullptr) return a->second;
   return std::nullopt;
