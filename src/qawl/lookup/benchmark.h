@@ -63,6 +63,7 @@ struct BenchReport {
   uint64_t feed_bytes = 0;
   double generate_seconds = 0;
   UpdateStats index;          // the main feed
+  double index_cpu_seconds = 0;  // user + system CPU time of indexing it
   double reindex_seconds = 0;  // the same feed again
   UpdateStats update;         // the 1% feed
   uint64_t quotes = 0;        // occurrences in the index at the end

@@ -155,9 +155,9 @@ Status QuoteIndex::Init(bool create) {
   // power cut may lose the last transactions, never corrupt the file).
   // Checkpoints every 64 MiB of WAL rather than SQLite's 4 MiB: index pages
   // change many times during an update, and each checkpoint writes them
-  // all back. Reads go through a memory map.
+  // all back.
   std::string pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                        "PRAGMA wal_autocheckpoint=16384; PRAGMA mmap_size=1073741824;"
+                        "PRAGMA wal_autocheckpoint=16384;"
                         "PRAGMA cache_size=-" + std::to_string(uint64_t{cache} * 1024) + ";";
   if (Status s = db_->Exec(pragmas); !s.ok()) return s;
   auto has_meta = db_->QueryInt("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'");
@@ -626,13 +626,17 @@ Status QuoteIndex::Updater::ApplyMerges(int64_t first_new) {
   stats_->near_duplicates += parent_.size();
   auto old = db_.Prepare(
       "INSERT INTO fts(fts, rowid, norm) SELECT 'delete', t.id, t.norm FROM temp.merges AS m "
-      "JOIN texts AS t ON t.id = m.from_id WHERE m.from_id < ?1");
+      "CROSS JOIN texts AS t ON t.id = m.from_id WHERE m.from_id < ?1");
   if (!old.ok()) return old.status();
   old->Bind(1, first_new);
   if (Status s = old->Run(); !s.ok()) return s;
+  // Written so that the merges drive the updates through the group_id
+  // indexes (CROSS JOIN and IN fix the loop order), not a scan of texts.
   return db_.Exec(
-      "UPDATE texts SET group_id = m.to_id FROM temp.merges AS m WHERE texts.group_id = m.from_id;"
-      "UPDATE quotes SET group_id = m.to_id FROM temp.merges AS m WHERE quotes.group_id = m.from_id;"
+      "UPDATE texts SET group_id = (SELECT to_id FROM temp.merges WHERE from_id = texts.group_id) "
+      "WHERE group_id IN (SELECT from_id FROM temp.merges);"
+      "UPDATE quotes SET group_id = (SELECT to_id FROM temp.merges WHERE from_id = quotes.group_id) "
+      "WHERE group_id IN (SELECT from_id FROM temp.merges);"
       "DELETE FROM groups WHERE id IN (SELECT from_id FROM temp.merges);"
       "DELETE FROM temp.merges;");
 }

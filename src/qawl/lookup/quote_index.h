@@ -19,19 +19,20 @@
 //
 // Storage (schema version 1; see docs/lookup.md): tables `quotes`
 // (occurrences, each with its record as serialized qawl.v1.Quote), `texts`
-// (distinct index texts), `groups` (entries, keyed by the id of their
-// longest text) and `feeds` (size and modification time of every feed read
-// completely, so that an unchanged feed is not read again), and the FTS5
-// table `fts` over the index text of every entry. The database uses WAL
-// journaling with synchronous=NORMAL.
+// (distinct speaker and index text pairs), `groups` (entries, keyed by the
+// id of their longest text), `feeds` (size and modification time of every
+// feed read completely, so that an unchanged feed is not read again) and
+// `meta`, and the FTS5 table `fts` over the index text of every entry. The
+// database uses WAL journaling with synchronous=NORMAL.
 //
 // Updates. Update() adds feeds in transactions of IndexOptions::batch_
-// records occurrences, then groups near-duplicates in one last
-// transaction. An interrupted update keeps every committed batch; texts not
-// yet grouped are remembered in table `pending` and grouped by the next
-// Update(), and only after that do they show in text and phrase searches.
-// A damaged feed is reported in its FeedResult with the byte offset of the
-// bad record; the records before it are kept and indexing goes on with the
+// records occurrences (exact duplicates are grouped as they come), then
+// groups near-duplicates and adds the new entries to the full-text index
+// in one last transaction. An interrupted update keeps every committed
+// batch; the texts added after meta.grouped_through are grouped by the
+// next Update(), and only then show in text and phrase searches. A damaged
+// feed is reported in its FeedResult with the byte offset of the bad
+// record; the records before it are kept and indexing goes on with the
 // next feed.
 //
 // Ownership and thread-safety: a QuoteIndex owns its SQLite connection and
