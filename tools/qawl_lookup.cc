@@ -51,7 +51,8 @@ Options:
                      (default 5; 0: exact duplicates only); used when the
                      index is created, ignored afterwards
   --batch=N          records per transaction (default 50000)
-  -q, --quiet        no per-feed lines; the summary line remains
+  -q, --quiet        report only damaged or unreadable feeds, and the
+                     summary line
   --help             show this help
 
 Exit status: 0 every feed indexed; 1 some feed was damaged or unreadable
@@ -88,6 +89,7 @@ Output:
                      (D direct, P partial, I indirect), speaker, quote;
                      jsonl: one JSON object per entry with its reports;
                      pb: the reports as a length-delimited qawl.v1.Quote feed
+                     (not to a terminal)
   --width=N          wrap quotes to fit N columns (default: the terminal's
                      width, else $COLUMNS, else no wrapping; 0: no wrapping)
   --no-isolates      do not wrap Arabic cells in Unicode bidi isolates
