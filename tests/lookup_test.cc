@@ -220,6 +220,26 @@ TEST_F(LookupTest, FindsPutinByIdArabicAndEnglishNames) {
   }
 }
 
+TEST_F(LookupTest, WithoutGazetteerSpeakersAreFoundByStoredIdAndName) {
+  size_t expected = QuotesOf(kPutin).size();
+  for (const char* name : {"vladimir-putin", "Vladimir Putin", "VLADIMIR PUTIN"}) {
+    SearchQuery q;
+    q.speaker = name;
+    q.limit = 0;
+    auto found = index_->Search(q, nullptr);
+    ASSERT_TRUE(found.ok()) << name << ": " << found.status().message();
+    size_t reports = 0;
+    for (const Entry& e : *found) {
+      EXPECT_EQ(e.speaker_id, kPutin) << name;
+      reports += e.count;
+    }
+    EXPECT_EQ(reports, expected) << name;
+  }
+  SearchQuery q;
+  q.speaker = "بوتين";  // an alias: only the gazetteer knows it
+  EXPECT_EQ(index_->Search(q, nullptr).status().code(), Status::Code::kNotFound);
+}
+
 TEST_F(LookupTest, UnknownSpeakerIsNotFound) {
   SearchQuery q;
   q.speaker = "Nobody Atall";

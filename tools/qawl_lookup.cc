@@ -69,8 +69,8 @@ Conditions:
   --speaker=NAME     a speaker by gazetteer id (vladimir-putin), Arabic name
                      or title (بوتين, الرئيس الروسي) or English name (Putin),
                      in any spelling the normalizer folds together; else a
-                     speaker id in the index, or how articles name a speaker
-                     that is not in the gazetteer
+                     speaker id or name stored in the index, or how articles
+                     name a speaker that is not in the gazetteer
   --text=WORDS       all these words, in any order
   --phrase=WORDS     these words in this order
                      (words match whatever their diacritics, hamza forms,

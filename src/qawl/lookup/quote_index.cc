@@ -677,6 +677,18 @@ StatusOr<SpeakerMatch> QuoteIndex::ResolveSpeaker(const std::string& speaker, co
       return match;
     }
   }
+  // A display name stored with the quotes (an index built with another
+  // gazetteer); this scans the entries, and is only tried at this point.
+  auto name = db_->Prepare("SELECT speaker_id FROM groups WHERE speaker_id <> '' AND speaker_name = ?1 "
+                           "COLLATE NOCASE LIMIT 1");
+  if (!name.ok()) return name.status();
+  name->Bind(1, trimmed);
+  if (name->Step()) {
+    match.by = SpeakerMatch::By::kStoredId;
+    match.id = name->Text(0);
+    return match;
+  }
+  if (!name->status().ok()) return name->status();
   std::string key = IndexText(trimmed);
   auto mention = db_->Prepare("SELECT 1 FROM quotes WHERE speaker_id = '' AND mention_key = ?1 LIMIT 1");
   if (!mention.ok()) return mention.status();

@@ -23,8 +23,9 @@ namespace qawl::lookup {
 struct SearchQuery {
   // Who: a gazetteer id ("vladimir-putin"), an Arabic alias or title
   // ("بوتين", "الرئيس الروسي") or an English alias ("Putin"), spelled in any
-  // way the normalizer folds together; failing that, a speaker id stored in
-  // the index, or how articles name a speaker that is not in the gazetteer
+  // way the normalizer folds together; failing that, a speaker id or
+  // display name stored in the index (an index built with another
+  // gazetteer), or how articles name a speaker that is not in the gazetteer
   // ("مسؤولون في المخابرات"). Empty (the default): anyone.
   std::string speaker;
   // All these words, in any order. Empty: any text.
