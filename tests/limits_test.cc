@@ -286,6 +286,29 @@ TEST_F(LimitsTest, NulAfterEveryCharacterChangesNothingButOffsets) {
   }
 }
 
+// A compatibility character folded by NFKC (½ -> 1⁄2) as the last byte of
+// the text: nothing is read past the end, and it is not lost (issue 6
+// finding F7; disabled until fixed).
+TEST_F(LimitsTest, DISABLED_CompatibilityCharacterAtTheEndOfTheText) {
+  // Exactly three bytes on the heap, so that a read past them is an ASan
+  // error.
+  std::unique_ptr<char[]> bytes(new char[3]{'a', '\xC2', '\xBD'});
+  NormalizedText norm;
+  Normalizer::Default().Normalize(std::string_view(bytes.get(), 3), &norm);
+  EXPECT_EQ(norm.text(), "a1\xE2\x81\x84" "2");
+}
+
+// The same character before a letter: folded, and the letter after it keeps
+// its own offset (issue 6 finding F7; disabled until fixed).
+TEST_F(LimitsTest, DISABLED_CompatibilityCharacterBeforeALetter) {
+  NormalizedText norm;
+  Normalizer::Default().Normalize("\xC2\xBD" "b", &norm);
+  ASSERT_EQ(norm.text(), "1\xE2\x81\x84" "2b");
+  EXPECT_EQ(norm.OriginalBegin(0), 0u);
+  EXPECT_EQ(norm.OriginalBegin(static_cast<uint32_t>(norm.text().size() - 1)), 2u)
+      << "'b' comes from byte 2";
+}
+
 TEST_F(LimitsTest, UnclosedQuoteEndsWithItsParagraph) {
   // The opening mark is never closed: the quote must not swallow the next
   // paragraph, and the next paragraph's statement is still found.
@@ -458,11 +481,7 @@ TEST_F(LimitsTest, HundredMegabyteCorpusOfOrdinaryArticles) {
   const std::vector<std::string>& seeds = SeedArticles();
   ASSERT_FALSE(seeds.empty());
   std::vector<size_t> per_seed;
-  size_t seed_bytes = 0;
-  for (const std::string& s : seeds) {
-    per_seed.push_back(Extract(s).size());
-    seed_bytes += s.size();
-  }
+  for (const std::string& s : seeds) per_seed.push_back(Extract(s).size());
   const size_t target = Scaled(100 * kMiB);
   Timer timer;
   size_t bytes = 0;
@@ -473,7 +492,7 @@ TEST_F(LimitsTest, HundredMegabyteCorpusOfOrdinaryArticles) {
   std::vector<v1::Quote> quotes;
   while (bytes < target) {
     for (size_t k = 0; k < seeds.size(); ++k) {
-      article.set_id("a" + std::to_string(articles));
+      article.set_id(std::to_string(articles));
       article.set_text(seeds[k]);
       quotes.clear();
       extractor.Extract(article, &quotes);
@@ -485,7 +504,6 @@ TEST_F(LimitsTest, HundredMegabyteCorpusOfOrdinaryArticles) {
   }
   std::printf("[ limits ] corpus of %zu ordinary articles (%.1f MB): %.2f s, %zu records\n",
               articles, static_cast<double>(bytes) / 1e6, timer.Seconds(), records);
-  (void)seed_bytes;
 }
 
 // A single 100 MB article made of ordinary articles: finishes, every span
@@ -512,16 +530,12 @@ TEST_F(LimitsTest, HundredMegabyteArticleWithHundredThousandQuotationMarks) {
   std::string text;
   text.reserve(plain.size() + statements * sizeof(kStatement));
   size_t i = 0;
-  size_t marks_removed = 0;
   const size_t step = plain.size() / statements;
   size_t next = step;
   while (i < plain.size()) {
     size_t start = i;
     char32_t c = DecodeUtf8(plain, &i);
-    if (IsDoubleQuoteMark(c)) {
-      ++marks_removed;
-      continue;
-    }
+    if (IsDoubleQuoteMark(c)) continue;
     text.append(plain, start, i - start);
     if (c == '\n' && i >= next) {
       text += kStatement;
@@ -544,7 +558,6 @@ TEST_F(LimitsTest, HundredMegabyteArticleWithHundredThousandQuotationMarks) {
     }
   }
   EXPECT_EQ(found, marks / 2) << "every inserted statement is one DIRECT quote";
-  (void)marks_removed;
 }
 
 TEST_F(LimitsTest, OneMegabyteLine) {

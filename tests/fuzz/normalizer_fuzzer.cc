@@ -6,6 +6,8 @@
 //   * the offset map: OriginalBegin is non-decreasing, lands on a code point
 //     boundary of the original, is the same for all bytes of one normalized
 //     code point, and maps the end to original_size() == input size;
+//   * every ASCII letter and digit of the original is in the normalized
+//     text (lowercased) at a byte that maps back to it;
 //   * OriginalEnd and ToOriginal stay inside the original, on code point
 //     boundaries, for every word, every paragraph and the whole text;
 //   * a reused NormalizedText gives the same result as a fresh one;
@@ -144,6 +146,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                       norm.OriginalBegin(static_cast<uint32_t>(k)));
     }
     prev = from;
+  }
+
+  // ASCII letters and digits are never deleted or merged: each one of the
+  // original appears, lowercased, at a normalized byte that maps back to it.
+  std::vector<uint32_t> produced_at(size + 1, UINT32_MAX);  // original -> normalized
+  for (uint32_t k = n; k-- > 0;) produced_at[norm.OriginalBegin(k)] = k;
+  for (size_t k = 0; k < size; ++k) {
+    const auto b = static_cast<unsigned char>(original[k]);
+    const bool alnum = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+    if (!alnum) continue;
+    const uint32_t at = produced_at[k];
+    const char want = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+    QAWL_FUZZ_CHECK(at != UINT32_MAX && t[at] == want,
+                    "'%c' at original byte %zu is missing from the normalized text", b, k);
   }
 
   // Spans: the whole text, every paragraph and every word.
