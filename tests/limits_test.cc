@@ -289,7 +289,7 @@ TEST_F(LimitsTest, NulAfterEveryCharacterChangesNothingButOffsets) {
 // A compatibility character folded by NFKC (½ -> 1⁄2) as the last byte of
 // the text: nothing is read past the end, and it is not lost (issue 6
 // finding F7; disabled until fixed).
-TEST_F(LimitsTest, DISABLED_CompatibilityCharacterAtTheEndOfTheText) {
+TEST_F(LimitsTest, CompatibilityCharacterAtTheEndOfTheText) {
   // Exactly three bytes on the heap, so that a read past them is an ASan
   // error.
   std::unique_ptr<char[]> bytes(new char[3]{'a', '\xC2', '\xBD'});
@@ -300,7 +300,7 @@ TEST_F(LimitsTest, DISABLED_CompatibilityCharacterAtTheEndOfTheText) {
 
 // The same character before a letter: folded, and the letter after it keeps
 // its own offset (issue 6 finding F7; disabled until fixed).
-TEST_F(LimitsTest, DISABLED_CompatibilityCharacterBeforeALetter) {
+TEST_F(LimitsTest, CompatibilityCharacterBeforeALetter) {
   NormalizedText norm;
   Normalizer::Default().Normalize("\xC2\xBD" "b", &norm);
   ASSERT_EQ(norm.text(), "1\xE2\x81\x84" "2b");

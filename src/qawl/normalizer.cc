@@ -525,10 +525,10 @@ void Normalizer::Normalize(std::string_view original, NormalizedText* out) const
       }
       continue;
     }
-    // Slow path: ICU and the general folds, through the emitter.
-    if (e == nullptr) {
-      i = from;
-    }
+    // Slow path: ICU and the general folds, through the emitter. Decode
+    // again from the start of this code point (the fast path may have
+    // stepped over it already).
+    i = from;
     char32_t c = DecodeUtf8(original, &i);
     emit.SetState(len, pending, space_from);
     emit.Reserve(64);  // NFKC can expand one code point into many (ﷺ)
