@@ -616,7 +616,9 @@ TEST_F(LookupTest, SpeakersAreCountedMostQuotedFirst) {
     SCOPED_TRACE(s.id);
     EXPECT_EQ(s.quotes, expected[s.id]);
     EXPECT_LE(s.entries, s.quotes);
-    if (i > 0) EXPECT_LE(s.quotes, (*speakers)[i - 1].quotes);
+    if (i > 0) {
+      EXPECT_LE(s.quotes, (*speakers)[i - 1].quotes);
+    }
     total += s.quotes;
   }
   EXPECT_EQ(total, seeds_->size());
