@@ -735,7 +735,7 @@ TEST_F(LookupTest, ToolCommandsAndExitCodes) {
 // ---------------------------------------------------------------------------
 // Building blocks.
 
-TEST(IndexTextTest, FoldsSpellingVariantsAndDropsPunctuation) {
+TEST(LookupIndexTextTest, FoldsSpellingVariantsAndDropsPunctuation) {
   struct Case {
     const char* a;
     const char* b;
@@ -760,7 +760,7 @@ TEST(IndexTextTest, FoldsSpellingVariantsAndDropsPunctuation) {
   EXPECT_EQ(FtsAllWords({"a", "b"}), "\"a\" \"b\"");
 }
 
-TEST(SearchQueryTest, Dates) {
+TEST(LookupSearchQueryTest, Dates) {
   struct Case {
     const char* date;
     const char* day;
@@ -800,7 +800,7 @@ TEST(SearchQueryTest, Dates) {
   EXPECT_FALSE(ParseKind("quoted", &kind));
 }
 
-TEST(NearDuplicatesTest, FindsShorterRootsInsideAText) {
+TEST(LookupNearDuplicatesTest, FindsShorterRootsInsideAText) {
   auto words_of = [](const char* text) {
     static std::deque<std::string>* keep = new std::deque<std::string>;  // views stay valid
     keep->push_back(text);
@@ -847,7 +847,7 @@ TEST(NearDuplicatesTest, FindsShorterRootsInsideAText) {
   EXPECT_EQ(got.size(), 5000u);
 }
 
-TEST(TextTableTest, DisplayWidth) {
+TEST(LookupTextTableTest, DisplayWidth) {
   struct Case {
     const char* text;
     size_t width;
@@ -864,7 +864,7 @@ TEST(TextTableTest, DisplayWidth) {
   EXPECT_FALSE(HasRightToLeft("Putin 2024"));
 }
 
-TEST(TextTableTest, AlignsByDisplayWidthAndIsolatesArabic) {
+TEST(LookupTextTableTest, AlignsByDisplayWidthAndIsolatesArabic) {
   TextTable table({{"#", true}, {"speaker"}, {"quote", false, true}});
   table.AddRow({"1", "Vladimir Putin", "لم نشك أبدا على الإطلاق في أن القيادة الكورية الشمالية تأخذ اتفاقياتنا"});
   table.AddRow({"10", "بُوتِين", "نعم"});
@@ -892,7 +892,7 @@ TEST(TextTableTest, AlignsByDisplayWidthAndIsolatesArabic) {
   EXPECT_EQ(table.Render(style).find("\u2067"), std::string::npos);
 }
 
-TEST(TextTableTest, WrapsAtSpacesAndCutsLongWords) {
+TEST(LookupTextTableTest, WrapsAtSpacesAndCutsLongWords) {
   struct Case {
     const char* text;
     size_t width;
@@ -907,7 +907,7 @@ TEST(TextTableTest, WrapsAtSpacesAndCutsLongWords) {
   for (const Case& c : cases) EXPECT_EQ(WrapText(c.text, c.width), c.lines) << "'" << c.text << "'";
 }
 
-TEST(ResultFormatTest, DaysAndJson) {
+TEST(LookupResultFormatTest, DaysAndJson) {
   EXPECT_EQ(FormatDays("2024-06-19", "2024-06-19"), "2024-06-19");
   EXPECT_EQ(FormatDays("2024-06-18", "2024-06-20"), "2024-06-18\u202606-20");
   EXPECT_EQ(FormatDays("2023-12-01", "2024-06-20"), "2023-12-01\u20262024-06-20");
