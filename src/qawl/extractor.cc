@@ -288,7 +288,8 @@ void Run::FindSentenceBreaks() {
   const auto n = static_cast<uint32_t>(t_.size());
   static constexpr auto kCandidate = [] {
     std::array<bool, 256> t{};
-    for (int c : {int{'\n'}, int{'.'}, int{'!'}, int{'?'}, 0xD8}) t[static_cast<size_t>(c)] = true;
+    // ؟ is D8 9F; D8 leads half the Arabic letters, 9F only a few.
+    for (int c : {int{'\n'}, int{'.'}, int{'!'}, int{'?'}, 0x9F}) t[static_cast<size_t>(c)] = true;
     return t;
   }();
   for (uint32_t i = 0; i < n; ++i) {
@@ -296,6 +297,7 @@ void Run::FindSentenceBreaks() {
     if (i == n) break;
     char c = t_[i];
     bool term = false;
+    uint32_t at = i;
     if (c == '\n') {
       term = true;
       newlines_.push_back(i);
@@ -303,13 +305,14 @@ void Run::FindSentenceBreaks() {
       bool digits = i > 0 && i + 1 < n && std::isdigit(static_cast<unsigned char>(t_[i - 1])) &&
                     std::isdigit(static_cast<unsigned char>(t_[i + 1]));
       term = !digits;
-    } else if (c == '\xD8' && i + 1 < n && t_[i + 1] == '\x9F') {  // ؟
+    } else if (c == '\x9F' && i > 0 && t_[i - 1] == '\xD8') {  // ؟
       term = true;
+      at = i - 1;
     }
     if (!term) continue;
-    while (k < inside.size() && inside[k].end <= i) ++k;
-    if (c != '\n' && k < inside.size() && inside[k].begin <= i && i < inside[k].end) continue;
-    breaks_.push_back(i);
+    while (k < inside.size() && inside[k].end <= at) ++k;
+    if (c != '\n' && k < inside.size() && inside[k].begin <= at && at < inside[k].end) continue;
+    breaks_.push_back(at);
   }
 }
 
@@ -821,15 +824,13 @@ uint32_t Run::ClauseEnd(uint32_t begin, uint32_t sentence_end) const {
       break;
     }
   }
-  re2::StringPiece window(t_.data() + begin, end - begin);
+  // A contrasting clause or words about the statement end it too.
   for (const char* name : {"clause_stop", "trailing_meta"}) {
+    re2::StringPiece window(t_.data() + begin, end - begin);
     re2::StringPiece m;
     if (p_.rule(name)->Match(window, 0, window.size(), re2::RE2::UNANCHORED, &m, 1)) {
       auto at = static_cast<uint32_t>(m.data() - t_.data());
-      if (at > begin && at < end) {
-        end = at;
-        window = re2::StringPiece(t_.data() + begin, end - begin);
-      }
+      if (at > begin && at < end) end = at;
     }
   }
   // Trailing separators.
