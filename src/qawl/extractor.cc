@@ -694,7 +694,20 @@ std::optional<SpeakerRef> Run::SpeakerOfNounCue(const Cue& cue) const {
 
 // "X أعرب عن قلقه، وقال": a subject before the verb in the same sentence.
 std::optional<SpeakerRef> Run::Preposed(const Cue& cue) const {
+  // The subject opens the sentence, or the clause another cue reports
+  // ("صرح المتحدث بأن الوزير شدد على ...").
   uint32_t start = SentenceStart(cue.begin);
+  constexpr size_t kMaxLookBack = 8;
+  const auto index = static_cast<size_t>(&cue - cues_.data());
+  for (size_t n = 1; n <= kMaxLookBack && n <= index && index - n < frames_.size(); ++n) {
+    const Cue& c = cues_[index - n];
+    if (c.begin < start) break;
+    const Frame& f = frames_[index - n];
+    if (f.boundary == Boundary::kComplementizer && f.comp_end <= cue.begin) {
+      start = f.comp_end;
+      break;
+    }
+  }
   size_t first = TokenAt(start);
   while (first < cue.token && InListStripped("auxiliaries", Word(first))) ++first;
   if (first >= cue.token) return std::nullopt;
