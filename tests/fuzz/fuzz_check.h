@@ -78,7 +78,8 @@ inline std::string TempPath(std::string_view stem, std::string_view extension) {
 inline void WriteFile(const std::string& path, const uint8_t* data, size_t size) {
   std::FILE* f = std::fopen(path.c_str(), "wb");
   QAWL_FUZZ_CHECK(f != nullptr, "cannot write %s", path.c_str());
-  QAWL_FUZZ_CHECK(std::fwrite(data, 1, size, f) == size, "short write to %s", path.c_str());
+  QAWL_FUZZ_CHECK(size == 0 || std::fwrite(data, 1, size, f) == size, "short write to %s",
+                  path.c_str());
   QAWL_FUZZ_CHECK(std::fclose(f) == 0, "cannot close %s", path.c_str());
 }
 

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -26,9 +27,11 @@ bool RunFile(const std::filesystem::path& path) {
   std::ostringstream ss;
   ss << in.rdbuf();
   std::string data = ss.str();
-  // A copy of exactly `size` bytes, so that ASan sees reads past the end.
-  std::vector<uint8_t> copy(data.begin(), data.end());
-  LLVMFuzzerTestOneInput(copy.data(), copy.size());
+  // A copy of exactly `size` bytes, so that ASan sees reads past the end;
+  // never a null pointer, even for an empty file (libFuzzer's contract).
+  std::unique_ptr<uint8_t[]> copy(new uint8_t[data.size()]);
+  std::copy(data.begin(), data.end(), copy.get());
+  LLVMFuzzerTestOneInput(copy.get(), data.size());
   return true;
 }
 
