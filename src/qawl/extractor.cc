@@ -1304,8 +1304,13 @@ void Extractor::Extract(const v1::Article& article, std::vector<v1::Quote>* out)
   // The normalized text is the largest allocation per article: keep one
   // buffer per thread.
   thread_local NormalizedText norm;
-  Run run(*patterns_, options_, article, norm);
-  run.Extract(out);
+  {
+    Run run(*patterns_, options_, article, norm);
+    run.Extract(out);
+  }
+  // Do not keep a huge article's buffers for the rest of a batch job.
+  constexpr size_t kKeepBytes = 16 << 20;
+  if (article.text().size() > kKeepBytes) norm = NormalizedText();
 }
 
 }  // namespace qawl
