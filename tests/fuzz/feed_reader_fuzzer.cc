@@ -89,7 +89,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   static const bool quiet = (google::protobuf::SetLogHandler(nullptr), true);
   (void)quiet;
   // No .pb or .jsonl extension: the format is detected from the content.
-  static const std::string path = qawl_fuzz::TempPath("qawl_feed_reader_fuzzer", ".feed");
+  static const qawl_fuzz::ScratchFile file("qawl_feed_reader_fuzzer", ".feed");
+  const std::string& path = file.path();
   const std::string_view data(reinterpret_cast<const char*>(bytes), size);
 
   FeedReaderOptions detect;
@@ -110,7 +111,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   QAWL_FUZZ_CHECK(s.ok() == detected.status.ok(), "ParseFeed: '%s', loop '%s'",
                   s.ToString().c_str(), detected.status.ToString().c_str());
 
-  qawl_fuzz::WriteFile(path, bytes, size);
+  file.Write(bytes, size);
   auto opened = FeedReader::Open(path, detect);
   QAWL_FUZZ_CHECK(opened.ok(), "Open: %s", opened.status().ToString().c_str());
   Result from_file = ReadAll(opened->get(), data, "file");

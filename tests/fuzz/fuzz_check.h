@@ -62,26 +62,37 @@ inline bool WellFormedUtf8(std::string_view s) {
   return true;
 }
 
-// "$TMPDIR/<file_name>" with the process id before its extension: one file
-// per fuzzing process, rewritten by every iteration.
-inline std::string TempPath(std::string_view stem, std::string_view extension) {
-  const char* dir = std::getenv("TMPDIR");
-  std::string path = dir != nullptr && *dir != '\0' ? dir : "/tmp";
-  path += "/";
-  path += stem;
-  path += "_" + std::to_string(getpid());
-  path += extension;
-  return path;
-}
+// A file in $TMPDIR named "<stem>_<pid><extension>", rewritten by every
+// iteration and removed when the process exits normally. Keep one per
+// process in a function-local static.
+class ScratchFile {
+ public:
+  ScratchFile(std::string_view stem, std::string_view extension) {
+    const char* dir = std::getenv("TMPDIR");
+    path_ = dir != nullptr && *dir != '\0' ? dir : "/tmp";
+    path_ += "/";
+    path_ += stem;
+    path_ += "_" + std::to_string(getpid());
+    path_ += extension;
+  }
+  ~ScratchFile() { std::remove(path_.c_str()); }
+  ScratchFile(const ScratchFile&) = delete;
+  ScratchFile& operator=(const ScratchFile&) = delete;
 
-// Replaces the contents of `path` with `data`; aborts if it cannot.
-inline void WriteFile(const std::string& path, const uint8_t* data, size_t size) {
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  QAWL_FUZZ_CHECK(f != nullptr, "cannot write %s", path.c_str());
-  QAWL_FUZZ_CHECK(size == 0 || std::fwrite(data, 1, size, f) == size, "short write to %s",
-                  path.c_str());
-  QAWL_FUZZ_CHECK(std::fclose(f) == 0, "cannot close %s", path.c_str());
-}
+  const std::string& path() const { return path_; }
+
+  // Replaces the contents with `data`; aborts if it cannot.
+  void Write(const uint8_t* data, size_t size) const {
+    std::FILE* f = std::fopen(path_.c_str(), "wb");
+    QAWL_FUZZ_CHECK(f != nullptr, "cannot write %s", path_.c_str());
+    QAWL_FUZZ_CHECK(size == 0 || std::fwrite(data, 1, size, f) == size, "short write to %s",
+                    path_.c_str());
+    QAWL_FUZZ_CHECK(std::fclose(f) == 0, "cannot close %s", path_.c_str());
+  }
+
+ private:
+  std::string path_;
+};
 
 }  // namespace qawl_fuzz
 

@@ -17,8 +17,9 @@
 #include "qawl/article_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::string path = qawl_fuzz::TempPath("qawl_jsonl_reader_fuzzer", ".jsonl");
-  qawl_fuzz::WriteFile(path, data, size);
+  static const qawl_fuzz::ScratchFile file("qawl_jsonl_reader_fuzzer", ".jsonl");
+  file.Write(data, size);
+  const std::string& path = file.path();
 
   // A small limit, so that fuzzed records reach the size checks too.
   qawl::ReaderOptions options;
