@@ -1162,7 +1162,8 @@ void Run::AttributeLeftovers() {
 
 void Run::Headlines() {
   // "بوتين: …" in the first paragraphs (the headline and its deck), naming a
-  // person in the gazetteer, when the body does not report the same words.
+  // person or organization of the gazetteer, when the body does not report
+  // the same words.
   constexpr int kHeadlineParagraphs = 3;
   uint32_t para = 0;
   const auto n = static_cast<uint32_t>(t_.size());
@@ -1174,7 +1175,8 @@ void Run::Headlines() {
     size_t colon = t_.find(':', para);
     if (colon < end && k < names_.size() && names_[k].begin == first) {
       const NameMatch& m = names_[k];
-      if (!m.is_title && g_.entity(m.entity).type == "person" && SkipSpaces(tokens_[m.end - 1].end) == colon) {
+      // A person or an organization of the gazetteer (الكرملين: …); not a place.
+      if (!m.is_title && SkipSpaces(tokens_[m.end - 1].end) == colon) {
         ByteSpan text{SkipSpaces(static_cast<uint32_t>(colon) + 1), end};
         while (text.end > text.begin && (t_[text.end - 1] == '.' || t_[text.end - 1] == ' ')) --text.end;
         std::vector<std::string_view> words;
