@@ -3,7 +3,6 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <climits>
 #include <array>
 #include <cmath>
 #include <optional>
@@ -218,7 +217,6 @@ class Run {
   std::unordered_map<int, int> named_;  // entity -> alias mentions in the article
   int year_ = 0;  // the article's year, when known: picks a title's holder
   std::vector<Record> records_;
-  std::vector<std::pair<uint32_t, int>> quote_by_open_;  // (open mark, quote), sorted
 };
 
 size_t Run::TokenAt(uint32_t pos) const {
@@ -351,8 +349,10 @@ bool Run::InListStripped(std::string_view section, std::string_view word) const 
 }
 
 int Run::QuoteOpeningAt(uint32_t pos) const {
-  auto it = std::lower_bound(quote_by_open_.begin(), quote_by_open_.end(), std::make_pair(pos, INT_MIN));
-  return it != quote_by_open_.end() && it->first == pos ? it->second : -1;
+  size_t i = FirstQuoteFrom(pos);
+  if (i == quotes_.size()) return -1;
+  const QuoteSpan& q = quotes_[i];
+  return q.has_open() && q.open == pos && q.depth == 0 ? static_cast<int>(i) : -1;
 }
 
 size_t Run::FirstQuoteFrom(uint32_t pos) const {
@@ -1218,9 +1218,6 @@ void Run::Extract(std::vector<v1::Quote>* out) {
   label_.assign(quotes_.size(), false);
   for (size_t i = 0; i < quotes_.size(); ++i) {
     label_[i] = IsLabel(quotes_[i]);
-    if (quotes_[i].has_open() && quotes_[i].depth == 0) {
-      quote_by_open_.emplace_back(quotes_[i].open, static_cast<int>(i));
-    }
   }
   for (const QuoteSpan& q : quotes_) {
     if (q.depth == 0) top_quotes_.push_back(q.inner);

@@ -179,15 +179,16 @@ QuoteMarks::QuoteMarks(std::vector<char32_t> marks) : marks_(std::move(marks)) {
 
 bool QuoteMarks::contains(char32_t c) const { return std::binary_search(marks_.begin(), marks_.end(), c); }
 
-bool IsDoubleQuoteMark(char32_t c) {
+namespace {
+const QuoteMarks& Builtin() {
   static const QuoteMarks* builtin = new QuoteMarks();
-  return builtin->contains(c);
+  return *builtin;
 }
+}  // namespace
 
-std::vector<QuoteSpan> FindQuoteSpans(std::string_view text) {
-  static const QuoteMarks* builtin = new QuoteMarks();
-  return FindQuoteSpans(text, *builtin);
-}
+bool IsDoubleQuoteMark(char32_t c) { return Builtin().contains(c); }
+
+std::vector<QuoteSpan> FindQuoteSpans(std::string_view text) { return FindQuoteSpans(text, Builtin()); }
 
 std::vector<QuoteSpan> FindQuoteSpans(std::string_view text, const QuoteMarks& quote_marks) {
   std::vector<QuoteSpan> out;
