@@ -18,6 +18,7 @@ namespace qawl {
 namespace {
 
 constexpr uint32_t kNone = UINT32_MAX;
+using Section = PatternSet::Section;
 // How far after a cue its subject and complementizer may reach.
 constexpr size_t kMaxRegionTokens = 24;
 // Quotes this short after a label noun are names, not quotations.
@@ -33,7 +34,7 @@ constexpr float kConfPreposed = 0.8f;
 constexpr float kConfImplied = 0.7f;
 constexpr float kConfContinuation = 0.5f;
 
-bool IsWordChar(char32_t c) {
+constexpr bool IsWordChar(char32_t c) {
   if (c < 0x80) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
@@ -158,8 +159,14 @@ class Run {
   size_t TokenAt(uint32_t pos) const;  // first token with begin >= pos
   uint32_t SentenceEnd(uint32_t pos) const;
   uint32_t SentenceStart(uint32_t pos) const;
-  bool InList(std::string_view section, std::string_view word) const;
-  bool InListStripped(std::string_view section, std::string_view word) const;
+  // Whether token i is listed in section s (as written, or also less a
+  // proclitic: PatternSet::WordFacts).
+  bool Listed(size_t i, Section s) const {
+    return facts_[i] != nullptr && (facts_[i]->lists & PatternSet::Bit(s)) != 0;
+  }
+  bool ListedStripped(size_t i, Section s) const {
+    return facts_[i] != nullptr && (facts_[i]->lists_stripped & PatternSet::Bit(s)) != 0;
+  }
   int QuoteOpeningAt(uint32_t pos) const;
   size_t FirstQuoteFrom(uint32_t pos) const;  // first quote starting at or after pos
   static uint32_t QuoteStart(const QuoteSpan& q) { return q.has_open() ? q.open : q.inner.begin; }
@@ -201,6 +208,7 @@ class Run {
   NormalizedText& norm_;  // per-thread scratch, reused across articles
   std::string_view t_;  // norm_.text()
   std::vector<Token> tokens_;
+  std::vector<const PatternSet::WordFacts*> facts_;  // per token; nullptr: no file mentions it
   std::vector<uint32_t> breaks_;    // sentence terminator positions, sorted
   std::vector<uint32_t> newlines_;  // paragraph breaks, sorted
   std::vector<QuoteSpan> quotes_;
@@ -247,26 +255,35 @@ int Run::ArticleYear() const {
   return first_year(t_.substr(0, std::min(t_.size(), kDatelineBytes)));
 }
 
+// IsWordChar for the code points of one- and two-byte UTF-8, which is
+// nearly all of Arabic news text.
+constexpr std::array<bool, 0x800> kWordChar2 = [] {
+  std::array<bool, 0x800> t{};
+  for (char32_t c = 0; c < 0x800; ++c) t[c] = IsWordChar(c);
+  return t;
+}();
+
 void Run::Tokenize() {
   tokens_.reserve(t_.size() / 6);
   const auto n = static_cast<uint32_t>(t_.size());
+  const auto* s = reinterpret_cast<const unsigned char*>(t_.data());
   size_t i = 0;
   uint32_t start = kNone;
   while (i < n) {
     size_t pos = i;
-    char32_t c;
-    auto b = static_cast<unsigned char>(t_[i]);
+    bool word;
+    const unsigned char b = s[i];
     if (b < 0x80) {
-      c = b;
+      word = kWordChar2[b];
       ++i;
-    } else if ((b == 0xD8 || b == 0xD9) && i + 1 < n) {
-      // Normalized text is valid UTF-8: decode the Arabic block inline.
-      c = (static_cast<char32_t>(b & 0x1F) << 6) | (static_cast<unsigned char>(t_[i + 1]) & 0x3F);
+    } else if (b < 0xE0 && i + 1 < n) {
+      // Normalized text is valid UTF-8.
+      word = kWordChar2[((b & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
       i += 2;
     } else {
-      c = DecodeUtf8(t_, &i);
+      word = IsWordChar(DecodeUtf8(t_, &i));
     }
-    if (IsWordChar(c)) {
+    if (word) {
       if (start == kNone) start = static_cast<uint32_t>(pos);
     } else if (start != kNone) {
       tokens_.push_back(Token{start, static_cast<uint32_t>(pos)});
@@ -274,6 +291,11 @@ void Run::Tokenize() {
     }
   }
   if (start != kNone) tokens_.push_back(Token{start, n});
+  facts_.resize(tokens_.size());
+  for (size_t k = 0; k < tokens_.size(); ++k) {
+    std::string_view w = Word(k);
+    facts_[k] = p_.Facts(w, HashWord(w));
+  }
 }
 
 void Run::FindSentenceBreaks() {
@@ -327,27 +349,6 @@ uint32_t Run::SentenceStart(uint32_t pos) const {
   return b + (t_[b] == '\xD8' ? 2 : 1);
 }
 
-bool Run::InList(std::string_view section, std::string_view word) const {
-  return p_.InList(section, word);
-}
-
-// Also accepts the word with a proclitic و/ف/ب/ل removed.
-bool Run::InListStripped(std::string_view section, std::string_view word) const {
-  if (InList(section, word)) return true;
-  for (std::string_view pre : {"و", "ف", "ب", "ل"}) {
-    if (word.size() > pre.size() + 2 && word.substr(0, pre.size()) == pre &&
-        InList(section, word.substr(pre.size()))) {
-      return true;
-    }
-  }
-  // لل + noun = ل + ال + noun.
-  if (word.size() > 6 && word.substr(0, 4) == "لل" &&
-      InList(section, "ال" + std::string(word.substr(4)))) {
-    return true;
-  }
-  return false;
-}
-
 int Run::QuoteOpeningAt(uint32_t pos) const {
   size_t i = FirstQuoteFrom(pos);
   if (i == quotes_.size()) return -1;
@@ -390,7 +391,7 @@ size_t Run::FirstNameAt(size_t token) const {
 int Run::ResolveShortName(size_t token) const {
   std::string_view w = Word(token);
   // A given name (سيرغي، جون) names too many people to stand alone.
-  if (InList("given_names", w)) return -1;
+  if (Listed(token, Section::kGivenNames)) return -1;
   int found = -1;
   for (const auto& [entity, count] : named_) {
     const Entity& e = g_.entity(entity);
@@ -447,7 +448,7 @@ bool Run::IsLabel(const QuoteSpan& q) const {
     if (t_[k] != ' ') return false;
   }
   if (prev.end == start && Word(i - 1) == "ل") return true;
-  return InListStripped("label_nouns", Word(i - 1));
+  return ListedStripped(i - 1, Section::kLabelNouns);
 }
 
 bool Run::EndsWithTehMarbuta(const Token& tok) const {
@@ -461,8 +462,8 @@ bool Run::EndsWithTehMarbuta(const Token& tok) const {
 void Run::FindCues() {
   for (size_t ti = 0; ti < tokens_.size(); ++ti) {
     const Token& tok = tokens_[ti];
-    const PatternSet::CueWord* w = p_.MatchCueWord(Word(ti));
-    if (w == nullptr) continue;
+    if (facts_[ti] == nullptr || facts_[ti]->cue == nullptr) continue;
+    const PatternSet::CueWord* w = facts_[ti]->cue;
     // A final ه read as an object pronoun must be written ه, not ة: the
     // fold ة -> ه makes nouns look like verbs (إضافة، إفادة، إشارة).
     if (w->object_suffix && Word(ti).substr(Word(ti).size() - 2) == "ه" && EndsWithTehMarbuta(tok)) continue;
@@ -470,9 +471,8 @@ void Run::FindCues() {
     if (InsideQuote(tok.begin)) continue;
     Cue cue{tok.begin, tok.end, tok.begin + w->proclitic_bytes, ti, w->form, w->object_suffix, false, false};
     if (ti > 0) {
-      std::string_view prev = Word(ti - 1);
-      cue.after_relative = InListStripped("relative_words", prev);
-      cue.after_connector = InListStripped("post_connectors", prev);
+      cue.after_relative = ListedStripped(ti - 1, Section::kRelativeWords);
+      cue.after_connector = ListedStripped(ti - 1, Section::kPostConnectors);
     }
     cues_.push_back(cue);
   }
@@ -483,7 +483,8 @@ void Run::ScanGazetteer() {
   words.reserve(tokens_.size());
   for (size_t i = 0; i < tokens_.size(); ++i) words.push_back(Word(i));
   for (size_t i = 0; i < words.size();) {
-    auto m = g_.MatchAt(words, i);
+    std::optional<NameMatch> m;
+    if (facts_[i] != nullptr && facts_[i]->names != nullptr) m = g_.MatchAt(words, i, *facts_[i]->names);
     if (!m) {
       ++i;
       continue;
@@ -595,7 +596,7 @@ std::optional<SpeakerRef> Run::AnalyzeRegion(ByteSpan region, Gender verb_gender
   size_t first = TokenAt(region.begin);
   size_t last = TokenAt(region.end);  // exclusive
   // Leading pronoun phrases: "قال فيه إن"، "ذكّر به بوتين".
-  while (first < last && InList("skip_words", Word(first))) ++first;
+  while (first < last && Listed(first, Section::kSkipWords)) ++first;
   if (first >= last) {
     *speaker_only = true;
     return std::nullopt;
@@ -640,8 +641,7 @@ std::optional<SpeakerRef> Run::AnalyzeRegion(ByteSpan region, Gender verb_gender
   } else {
     // A family name alone, maybe after a title (الرئيس يون), stands for a
     // person the article has named in full.
-    std::string_view head = Word(first);
-    bool subject = InListStripped("source_nouns", head) || InList("given_names", head);
+    bool subject = ListedStripped(first, Section::kSourceNouns) || Listed(first, Section::kGivenNames);
     constexpr size_t kMaxShortNameOffset = 3;
     for (size_t t = first; t < np_last && t <= first + kMaxShortNameOffset; ++t) {
       if (t > first && !subject) break;
@@ -658,11 +658,10 @@ std::optional<SpeakerRef> Run::AnalyzeRegion(ByteSpan region, Gender verb_gender
     if (!found && !subject) return std::nullopt;
   }
   if (!found) {
-    std::string_view head = Word(first);
     SpeakerRef s;
     s.mention = np;
     s.gender = verb_gender;
-    s.document = InList("document_nouns", head);
+    s.document = Listed(first, Section::kDocumentNouns);
     found = s;
   }
   // Whatever follows the subject must be a circumstance (time, occasion,
@@ -709,7 +708,7 @@ std::optional<SpeakerRef> Run::Preposed(const Cue& cue) const {
     }
   }
   size_t first = TokenAt(start);
-  while (first < cue.token && InListStripped("auxiliaries", Word(first))) ++first;
+  while (first < cue.token && ListedStripped(first, Section::kAuxiliaries)) ++first;
   if (first >= cue.token) return std::nullopt;
   // At most a noun phrase's length between the subject and the verb.
   constexpr size_t kMaxPreposedTokens = 10;
@@ -729,8 +728,7 @@ std::optional<SpeakerRef> Run::Preposed(const Cue& cue) const {
     return s;
   }
   // An unknown source: "التقارير الاستخباراتية تشير", "مسؤولون أمريكيون يقولون".
-  std::string_view head = Word(first);
-  if (!InListStripped("source_nouns", head)) return std::nullopt;
+  if (!ListedStripped(first, Section::kSourceNouns)) return std::nullopt;
   for (size_t i = first; i < cue.token; ++i) {
     // Punctuation inside means the words are not one noun phrase.
     if (i > first) {
@@ -742,7 +740,7 @@ std::optional<SpeakerRef> Run::Preposed(const Cue& cue) const {
   SpeakerRef s;
   s.mention = ByteSpan{tokens_[first].begin, tokens_[cue.token - 1].end};
   s.gender = cue.form->gender;
-  s.document = InList("document_nouns", head);
+  s.document = Listed(first, Section::kDocumentNouns);
   return s;
 }
 
@@ -940,7 +938,7 @@ Frame Run::FindFrame(size_t index) const {
       }
       // A new clause (فيما، بينما، ثم ...) has a subject of its own.
       std::string_view w = Word(ti);
-      if (words > 0 && InListStripped("clause_connectives", w)) break;
+      if (words > 0 && ListedStripped(ti, Section::kClauseConnectives)) break;
       // Every complementizer starts with ان، بان، الي، علي or من: skip the
       // rule's call for other words.
       bool maybe_comp = w.substr(0, 4) == "ان" || w.substr(0, 6) == "بان" || w == "الي" || w == "علي" ||
@@ -1113,7 +1111,7 @@ bool Run::AttributeAfter(size_t i) {
       ClaimQuote(static_cast<int>(i), direct ? v1::DIRECT : v1::PARTIAL, who, cue_index, "quote_then_cue");
       return true;
     }
-    if (!InList("post_connectors", Word(ti))) return false;
+    if (!Listed(ti, Section::kPostConnectors)) return false;
     pos = tokens_[ti].end;
     ++ti;
   }

@@ -146,13 +146,13 @@ Status Gazetteer::Load(std::string_view file_name, std::string_view data,
       entries_.push_back(std::make_unique<Entry>(Entry{idx, is_title, std::move(words)}));
       const Entry* entry = entries_.back().get();
       const std::string& first = entry->words[0];
-      by_first_word_[first].push_back(Start{entry, 0});
+      by_first_word_[first].list.push_back(Start{entry, 0});
       for (const Proclitic& p : kProclitics) {
         // "لل" + "الكرملين" -> "للكرملين": the replacement must be there.
         if (first.compare(0, p.replacement.size(), p.replacement) != 0) continue;
         std::string spelled = std::string(p.prefix) + first.substr(p.replacement.size());
         if (spelled.size() < p.prefix.size() + 4) continue;
-        by_first_word_[spelled].push_back(Start{entry, p.prefix.size() - p.replacement.size()});
+        by_first_word_[spelled].list.push_back(Start{entry, p.prefix.size() - p.replacement.size()});
       }
     };
     for (const auto& a : e.aliases) {
@@ -170,7 +170,8 @@ Status Gazetteer::Load(std::string_view file_name, std::string_view data,
   }
   // Longest entries first, so the first full match is the longest; a word
   // as listed before the same word read with a proclitic.
-  for (auto& [word, starts] : by_first_word_) {
+  for (const auto& [word, const_starts] : by_first_word_.entries()) {
+    std::vector<Start>& starts = by_first_word_[word].list;
     std::stable_sort(starts.begin(), starts.end(), [](const Start& a, const Start& b) {
       if (a.entry->words.size() != b.entry->words.size()) return a.entry->words.size() > b.entry->words.size();
       if (a.prefix_bytes != b.prefix_bytes) return a.prefix_bytes < b.prefix_bytes;
@@ -195,9 +196,14 @@ int Gazetteer::FindAnyName(std::string_view folded_query) const {
 std::optional<NameMatch> Gazetteer::MatchAt(const std::vector<std::string_view>& words,
                                             size_t i) const {
   if (i >= words.size()) return std::nullopt;
-  auto it = by_first_word_.find(words[i]);
-  if (it == by_first_word_.end()) return std::nullopt;
-  for (const Start& start : it->second) {
+  const Starts* starts = by_first_word_.Find(words[i]);
+  if (starts == nullptr) return std::nullopt;
+  return MatchAt(words, i, *starts);
+}
+
+std::optional<NameMatch> Gazetteer::MatchAt(const std::vector<std::string_view>& words, size_t i,
+                                            const Starts& starts) const {
+  for (const Start& start : starts.list) {
     const Entry& e = *start.entry;
     size_t n = e.words.size();
     if (i + n > words.size()) continue;

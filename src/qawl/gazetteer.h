@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "qawl/status.h"
+#include "qawl/word_map.h"
 
 namespace qawl {
 
@@ -76,6 +77,19 @@ class Gazetteer {
   // Aliases win over titles of equal length.
   std::optional<NameMatch> MatchAt(const std::vector<std::string_view>& words,
                                    size_t i) const;
+
+  // The aliases and titles that can start at one written first word
+  // (every proclitic spelling is indexed), longest first. Opaque to
+  // callers: they find it by word in first_words() and pass it to MatchAt,
+  // which saves the lookup when they index words themselves (PatternSet).
+  struct Start;
+  struct Starts {
+    std::vector<Start> list;
+  };
+  const WordMap<Starts>& first_words() const { return by_first_word_; }
+  // MatchAt(words, i) when `starts` is first_words()'s entry for words[i].
+  std::optional<NameMatch> MatchAt(const std::vector<std::string_view>& words, size_t i,
+                                   const Starts& starts) const;
   // Entities listing normalized `title` exactly.
   const std::vector<int>& EntitiesWithTitle(const std::string& title) const;
   // Those of them who held it in `year` (all of them when year is 0 or a
@@ -88,24 +102,24 @@ class Gazetteer {
     bool is_title;
     std::vector<std::string> words;
   };
-  // An alias or title reachable from a first word as written, with the
-  // proclitic bytes it carries (و، ب، لل ...): every spelling is indexed at
-  // load time so a lookup is one probe without building strings.
-  struct Start {
-    const Entry* entry;
-    size_t prefix_bytes;
-  };
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
   std::vector<Entity> entities_;
   std::vector<std::unique_ptr<Entry>> entries_;
-  std::unordered_map<std::string, std::vector<Start>, Hash, std::equal_to<>> by_first_word_;
+  WordMap<Starts> by_first_word_;
   std::unordered_map<std::string, std::vector<int>> by_title_;
   // (title, entity) -> year ranges [from, to] in which the title was held.
   std::map<std::pair<std::string, int>, std::vector<std::pair<int, int>>> title_years_;
   std::unordered_map<std::string, int> by_any_name_;
+};
+
+// An alias or title reachable from a first word as written, with the
+// proclitic bytes it carries (و، ب، لل ...).
+struct Gazetteer::Start {
+  const Entry* entry;
+  size_t prefix_bytes;
 };
 
 }  // namespace qawl

@@ -176,7 +176,11 @@ std::unique_ptr<PatternSet> PatternSet::LoadFiles(const std::vector<File>& files
     }
   }
   Status s = set->BuildCueIndex();
-  if (!s.ok()) set->error_ = s.message();
+  if (!s.ok()) {
+    set->error_ = s.message();
+    return set;
+  }
+  set->BuildFacts();
   return set;
 }
 
@@ -388,11 +392,29 @@ Status PatternSet::BuildCueIndex() {
         if (pre.empty() && suf.empty()) continue;
         if (!suf.empty() && !finite) continue;
         std::string word = std::string(pre) + form + std::string(suf);
-        cue_words_.emplace(std::move(word), CueWord{&cue, static_cast<uint8_t>(pre.size()), !suf.empty()});
+        if (cue_words_.Find(word) == nullptr) {
+          cue_words_[word] = CueWord{&cue, static_cast<uint8_t>(pre.size()), !suf.empty()};
+        }
       }
     }
   }
   return Status::Ok();
+}
+
+void PatternSet::BuildFacts() {
+  for (const auto& [word, cue] : cue_words_.entries()) facts_[word].cue = &cue;
+  const std::vector<std::string>& sections = RequiredSections();
+  for (size_t i = 0; i < sections.size(); ++i) {
+    const uint32_t bit = uint32_t{1} << i;
+    for (const std::string& w : lists_.find(sections[i])->second) {
+      facts_[w].lists |= bit;
+      facts_[w].lists_stripped |= bit;
+      if (w.size() <= 2) continue;
+      for (std::string_view pre : {"و", "ف", "ب", "ل"}) facts_[std::string(pre) + w].lists_stripped |= bit;
+      if (w.size() > 6 && w.compare(0, 4, "ال") == 0) facts_["لل" + w.substr(4)].lists_stripped |= bit;
+    }
+  }
+  for (const auto& [word, starts] : gazetteer_.first_words().entries()) facts_[word].names = &starts;
 }
 
 const CueForm* PatternSet::FindCue(std::string_view word) const {
@@ -401,8 +423,7 @@ const CueForm* PatternSet::FindCue(std::string_view word) const {
 }
 
 const PatternSet::CueWord* PatternSet::MatchCueWord(std::string_view word) const {
-  auto it = cue_words_.find(word);
-  return it == cue_words_.end() ? nullptr : &it->second;
+  return cue_words_.Find(word);
 }
 
 bool PatternSet::InList(std::string_view section, std::string_view word) const {

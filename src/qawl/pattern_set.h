@@ -30,6 +30,7 @@
 #include "qawl/gazetteer.h"
 #include "qawl/quote_spans.h"
 #include "qawl/status.h"
+#include "qawl/word_map.h"
 
 namespace re2 {
 class RE2;
@@ -104,6 +105,29 @@ class PatternSet {
 
   // True if normalized `word` is listed in lexicon section `section`.
   bool InList(std::string_view section, std::string_view word) const;
+
+  // The lexicon sections the extractor requires, in RequiredSections()
+  // order; Bit() is the section's bit in WordFacts.
+  enum class Section {
+    kSourceNouns, kLabelNouns, kEventNouns, kTimeWords, kRelativeWords, kDocumentNouns, kGivenNames,
+    kPostConnectors, kObjectPronouns, kSkipWords, kAuxiliaries, kClauseConnectives, kDoubleQuotes,
+  };
+  static constexpr uint32_t Bit(Section s) { return uint32_t{1} << static_cast<int>(s); }
+
+  // Everything the data files say about one normalized word, so that the
+  // extractor pays one lookup per token.
+  struct WordFacts {
+    const CueWord* cue = nullptr;  // MatchCueWord(word)
+    uint32_t lists = 0;            // Bit(s) for each required section listing the word
+    // Bit(s) for each required section listing the word, or the word less
+    // a proclitic و ف ب ل (a word of over two bytes: "والذي" for "الذي"),
+    // or with لل read as ل + ال ("للصحفيين" for "الصحفيين").
+    uint32_t lists_stripped = 0;
+    const Gazetteer::Starts* names = nullptr;  // gazetteer names starting here
+  };
+  // The facts for `word` (hash == HashWord(word)), or nullptr when no file
+  // mentions it.
+  const WordFacts* Facts(std::string_view word, uint64_t hash) const { return facts_.Find(word, hash); }
   // Rule `name` from rules.txt; nullptr if absent. The extractor checks at
   // load time that every rule it uses exists.
   const re2::RE2* rule(std::string_view name) const;
@@ -122,13 +146,15 @@ class PatternSet {
   Status LoadLexicon(const File& f, const Normalizer& norm);
   Status LoadRules(const File& f, const Normalizer& norm);
   Status BuildCueIndex();
+  void BuildFacts();
 
   std::string error_;
   StringMap<CueForm> cues_;
-  StringMap<CueWord> cue_words_;
+  WordMap<CueWord> cue_words_;
   StringMap<StringSet> lists_;
   std::map<std::string, std::unique_ptr<re2::RE2>, std::less<>> rules_;
   Gazetteer gazetteer_;
+  WordMap<WordFacts> facts_;
   QuoteMarks quote_marks_;
 };
 

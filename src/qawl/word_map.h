@@ -1,0 +1,134 @@
+// WordMap: an immutable-after-build hash map from short byte strings
+// (normalized words) to values, made for the extractor's hot loop: every
+// token of an article is looked up, almost all of them miss, and the caller
+// hashes each token once (HashWord) and probes any number of maps with it.
+//
+// Open addressing with linear probing over a power-of-two slot array kept
+// at most half full; each slot holds 32 bits of the hash, so a miss
+// usually costs one cache line and no string comparison.
+//
+// Ownership: the map owns its keys and values. Pointers returned by Find
+// stay valid until the next Insert.
+//
+// Thread-safety: Insert is not thread-safe; once built, any number of
+// threads may call Find concurrently.
+#ifndef QAWL_WORD_MAP_H_
+#define QAWL_WORD_MAP_H_
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace qawl {
+
+// A 64-bit hash of `s` with full avalanche: fixed-size loads only, so a
+// word of up to 16 bytes costs a handful of instructions.
+inline uint64_t HashWord(std::string_view s) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  auto load64 = [](const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  };
+  auto load32 = [](const char* p) {
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    return static_cast<uint64_t>(v);
+  };
+  auto mix = [](uint64_t h, uint64_t v) {
+    h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
+    return h ^ (h >> 31);
+  };
+  const char* p = s.data();
+  size_t n = s.size();
+  uint64_t h = (n + 1) * kMul;
+  while (n > 16) {
+    h = mix(h, load64(p));
+    h = mix(h, load64(p + 8));
+    p += 16;
+    n -= 16;
+  }
+  if (n > 8) {
+    h = mix(h, load64(p));
+    h = mix(h, load64(p + n - 8));
+  } else if (n >= 4) {
+    h = mix(h, load32(p) | (load32(p + n - 4) << 32));
+  } else if (n > 0) {
+    auto b = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(p[i])); };
+    h = mix(h, b(0) | (b(n / 2) << 8) | (b(n - 1) << 16));
+  }
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  return h;
+}
+
+template <typename V>
+class WordMap {
+ public:
+  WordMap() = default;
+
+  // The value for `key`, inserted value-initialized if absent.
+  V& operator[](std::string_view key) {
+    const uint64_t h = HashWord(key);
+    if (V* v = FindMutable(key, h)) return *v;
+    if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
+    entries_.emplace_back(std::string(key), V());
+    Place(h, static_cast<uint32_t>(entries_.size()));
+    return entries_.back().second;
+  }
+
+  // The value for `key` or nullptr; `hash` must be HashWord(key).
+  const V* Find(std::string_view key, uint64_t hash) const {
+    if (slots_.empty()) return nullptr;
+    const size_t mask = slots_.size() - 1;
+    const auto tag = static_cast<uint32_t>(hash >> 32);
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.entry == 0) return nullptr;
+      if (s.tag == tag) {
+        const auto& e = entries_[s.entry - 1];
+        if (e.first.size() == key.size() && std::memcmp(e.first.data(), key.data(), key.size()) == 0) {
+          return &e.second;
+        }
+      }
+    }
+  }
+  const V* Find(std::string_view key) const { return Find(key, HashWord(key)); }
+
+  size_t size() const { return entries_.size(); }
+  // Entries in insertion order.
+  const std::vector<std::pair<std::string, V>>& entries() const { return entries_; }
+
+ private:
+  struct Slot {
+    uint32_t tag = 0;    // high half of the hash
+    uint32_t entry = 0;  // index into entries_ plus one; 0 = empty
+  };
+
+  V* FindMutable(std::string_view key, uint64_t hash) {
+    return const_cast<V*>(static_cast<const WordMap*>(this)->Find(key, hash));
+  }
+  void Place(uint64_t hash, uint32_t entry) {
+    const size_t mask = slots_.size() - 1;
+    size_t i = hash & mask;
+    while (slots_[i].entry != 0) i = (i + 1) & mask;
+    slots_[i] = Slot{static_cast<uint32_t>(hash >> 32), entry};
+  }
+  void Grow() {
+    slots_.assign(slots_.empty() ? 16 : slots_.size() * 2, Slot());
+    for (size_t k = 0; k < entries_.size(); ++k) {
+      Place(HashWord(entries_[k].first), static_cast<uint32_t>(k + 1));
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::vector<std::pair<std::string, V>> entries_;
+};
+
+}  // namespace qawl
+
+#endif  // QAWL_WORD_MAP_H_
