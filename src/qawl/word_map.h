@@ -4,8 +4,11 @@
 // hashes each token once (HashWord) and probes any number of maps with it.
 //
 // Open addressing with linear probing over a power-of-two slot array kept
-// at most half full; each slot holds 32 bits of the hash, so a miss
-// usually costs one cache line and no string comparison.
+// at most half full; each slot holds 32 bits of the hash, so a probe rarely
+// compares strings. In front of the slots, a one-bit-per-hash filter about
+// 16 bits per entry large (128 KiB for the extractor's 40,000 words, small
+// enough to stay in L2 where the slots do not) turns away about 15 of 16
+// misses without touching the slots.
 //
 // Ownership: the map owns its keys and values. Pointers returned by Find
 // stay valid until the next Insert.
@@ -84,6 +87,8 @@ class WordMap {
   // The value for `key` or nullptr; `hash` must be HashWord(key).
   const V* Find(std::string_view key, uint64_t hash) const {
     if (slots_.empty()) return nullptr;
+    const uint64_t bit = (hash >> 16) & filter_mask_;
+    if ((filter_[bit >> 6] & (uint64_t{1} << (bit & 63))) == 0) return nullptr;
     const size_t mask = slots_.size() - 1;
     const auto tag = static_cast<uint32_t>(hash >> 32);
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
@@ -113,6 +118,8 @@ class WordMap {
     return const_cast<V*>(static_cast<const WordMap*>(this)->Find(key, hash));
   }
   void Place(uint64_t hash, uint32_t entry) {
+    const uint64_t bit = (hash >> 16) & filter_mask_;
+    filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
     const size_t mask = slots_.size() - 1;
     size_t i = hash & mask;
     while (slots_[i].entry != 0) i = (i + 1) & mask;
@@ -120,12 +127,17 @@ class WordMap {
   }
   void Grow() {
     slots_.assign(slots_.empty() ? 16 : slots_.size() * 2, Slot());
+    // 8 filter bits per slot, i.e. at least 16 per entry.
+    filter_.assign(slots_.size() / 8, 0);
+    filter_mask_ = slots_.size() * 8 - 1;
     for (size_t k = 0; k < entries_.size(); ++k) {
       Place(HashWord(entries_[k].first), static_cast<uint32_t>(k + 1));
     }
   }
 
   std::vector<Slot> slots_;
+  std::vector<uint64_t> filter_;  // bit (hash >> 16) & filter_mask_ set for every key
+  uint64_t filter_mask_ = 0;
   std::vector<std::pair<std::string, V>> entries_;
 };
 
