@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -131,12 +132,49 @@ struct Record {
   float confidence_scale = 1.0f;
 };
 
-// A source mentioned in the text, for resolving implied subjects.
+// The buffers one thread reuses from article to article, so that an
+// article costs no allocation once the buffers have grown.
+struct Workspace {
+  NormalizedText norm;
+  std::vector<Token> tokens;
+  std::vector<std::string_view> words;  // one per token
+  std::vector<const PatternSet::WordFacts*> facts;  // one per token
+  std::vector<uint32_t> breaks;
+  std::vector<uint32_t> newlines;
+  std::vector<bool> label;
+  std::vector<bool> claimed;
+  std::vector<Cue> cues;
+  std::vector<Frame> frames;
+  std::vector<NameMatch> names;
+  std::vector<std::pair<uint32_t, SpeakerRef>> named_history;
+  std::vector<std::pair<uint32_t, SpeakerRef>> cue_history;
+  std::vector<ByteSpan> top_quotes;
+  std::vector<Record> records;
+  std::unordered_map<int, int> named;
+};
 
 class Run {
  public:
-  Run(const PatternSet& p, const ExtractOptions& options, const v1::Article& article, NormalizedText& norm)
-      : p_(p), g_(p.gazetteer()), options_(options), article_(article), norm_(norm) {}
+  // Clears the workspace's tables (their capacity stays).
+  Run(const PatternSet& p, const ExtractOptions& options, const v1::Article& article, Workspace& w)
+      : p_(p), g_(p.gazetteer()), options_(options), article_(article), norm_(w.norm), tokens_(w.tokens),
+        words_(w.words), facts_(w.facts), breaks_(w.breaks), newlines_(w.newlines), label_(w.label),
+        claimed_(w.claimed), cues_(w.cues), frames_(w.frames), names_(w.names), named_history_(w.named_history),
+        cue_history_(w.cue_history), top_quotes_(w.top_quotes), named_(w.named), records_(w.records) {
+    tokens_.clear();
+    breaks_.clear();
+    newlines_.clear();
+    words_.clear();
+    facts_.clear();
+    cues_.clear();
+    frames_.clear();
+    names_.clear();
+    named_history_.clear();
+    cue_history_.clear();
+    top_quotes_.clear();
+    records_.clear();
+    named_.clear();
+  }
 
   void Extract(std::vector<v1::Quote>* out);
 
@@ -153,9 +191,7 @@ class Run {
   std::string_view Text(ByteSpan s) const {
     return std::string_view(t_).substr(s.begin, s.end - s.begin);
   }
-  std::string_view Word(size_t i) const {
-    return std::string_view(t_).substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
-  }
+  std::string_view Word(size_t i) const { return words_[i]; }
   size_t TokenAt(uint32_t pos) const;  // first token with begin >= pos
   uint32_t SentenceEnd(uint32_t pos) const;
   uint32_t SentenceStart(uint32_t pos) const;
@@ -205,26 +241,28 @@ class Run {
   const Gazetteer& g_;
   const ExtractOptions& options_;
   const v1::Article& article_;
-  NormalizedText& norm_;  // per-thread scratch, reused across articles
+  // Per-article tables, in the thread's Workspace.
+  NormalizedText& norm_;
   std::string_view t_;  // norm_.text()
-  std::vector<Token> tokens_;
-  std::vector<const PatternSet::WordFacts*> facts_;  // per token; nullptr: no file mentions it
-  std::vector<uint32_t> breaks_;    // sentence terminator positions, sorted
-  std::vector<uint32_t> newlines_;  // paragraph breaks, sorted
+  std::vector<Token>& tokens_;
+  std::vector<std::string_view>& words_;  // the text of each token
+  std::vector<const PatternSet::WordFacts*>& facts_;  // per token; nullptr: no file mentions it
+  std::vector<uint32_t>& breaks_;    // sentence terminator positions, sorted
+  std::vector<uint32_t>& newlines_;  // paragraph breaks, sorted
   std::vector<QuoteSpan> quotes_;
-  std::vector<bool> label_;
-  std::vector<bool> claimed_;
-  std::vector<Cue> cues_;
-  std::vector<Frame> frames_;  // one per cue
-  std::vector<NameMatch> names_;  // gazetteer matches over tokens, in order
+  std::vector<bool>& label_;
+  std::vector<bool>& claimed_;
+  std::vector<Cue>& cues_;
+  std::vector<Frame>& frames_;  // one per cue
+  std::vector<NameMatch>& names_;  // gazetteer matches over tokens, in order
   // Sources mentioned, for implied subjects: the gazetteer's people (sorted
   // by position) and the subjects of cues (appended in text order).
-  std::vector<std::pair<uint32_t, SpeakerRef>> named_history_;
-  std::vector<std::pair<uint32_t, SpeakerRef>> cue_history_;
-  std::vector<ByteSpan> top_quotes_;  // inner spans of top-level quotes, sorted
-  std::unordered_map<int, int> named_;  // entity -> alias mentions in the article
+  std::vector<std::pair<uint32_t, SpeakerRef>>& named_history_;
+  std::vector<std::pair<uint32_t, SpeakerRef>>& cue_history_;
+  std::vector<ByteSpan>& top_quotes_;  // inner spans of top-level quotes, sorted
+  std::unordered_map<int, int>& named_;  // entity -> alias mentions in the article
   int year_ = 0;  // the article's year, when known: picks a title's holder
-  std::vector<Record> records_;
+  std::vector<Record>& records_;
 };
 
 size_t Run::TokenAt(uint32_t pos) const {
@@ -291,9 +329,11 @@ void Run::Tokenize() {
     }
   }
   if (start != kNone) tokens_.push_back(Token{start, n});
+  words_.resize(tokens_.size());
   facts_.resize(tokens_.size());
   for (size_t k = 0; k < tokens_.size(); ++k) {
-    std::string_view w = Word(k);
+    std::string_view w = t_.substr(tokens_[k].begin, tokens_[k].end - tokens_[k].begin);
+    words_[k] = w;
     facts_[k] = p_.Facts(w, HashWord(w));
   }
 }
@@ -428,11 +468,13 @@ bool Run::IsLabel(const QuoteSpan& q) const {
   if (n == 0) return true;
   if (n > kMaxLabelTokens) return false;
   // The whole quote is a known name (an agency, a person): a label.
-  std::vector<std::string_view> words;
-  for (size_t i = TokenAt(q.inner.begin); i < tokens_.size() && tokens_[i].end <= q.inner.end; ++i) {
-    words.push_back(Word(i));
+  size_t first = TokenAt(q.inner.begin);
+  size_t last = first;
+  while (last < tokens_.size() && tokens_[last].end <= q.inner.end) ++last;
+  if (last > first && facts_[first] != nullptr && facts_[first]->names != nullptr) {
+    std::span<const std::string_view> words(words_.data() + first, last - first);
+    if (auto m = g_.MatchAt(words, 0, *facts_[first]->names); m && m->end == words.size()) return true;
   }
-  if (auto m = g_.MatchAt(words, 0); m && m->end == words.size()) return true;
   // A medium named before the colon that opens the real quote:
   // في تصريح لـ"سكاي نيوز عربية": "…".
   uint32_t after = SkipSpaces(q.close_end);
@@ -479,12 +521,9 @@ void Run::FindCues() {
 }
 
 void Run::ScanGazetteer() {
-  std::vector<std::string_view> words;
-  words.reserve(tokens_.size());
-  for (size_t i = 0; i < tokens_.size(); ++i) words.push_back(Word(i));
-  for (size_t i = 0; i < words.size();) {
+  for (size_t i = 0; i < words_.size();) {
     std::optional<NameMatch> m;
-    if (facts_[i] != nullptr && facts_[i]->names != nullptr) m = g_.MatchAt(words, i, *facts_[i]->names);
+    if (facts_[i] != nullptr && facts_[i]->names != nullptr) m = g_.MatchAt(words_, i, *facts_[i]->names);
     if (!m) {
       ++i;
       continue;
@@ -914,13 +953,21 @@ Frame Run::FindFrame(size_t index) const {
   // The phrase after a cue is short; never scan far past it.
   constexpr uint32_t kMaxRegionBytes = 1024;
   const uint32_t scan_end = std::min<uint32_t>(sentence_end, cue.end + kMaxRegionBytes);
+  // The first quotation starting at or after pos, kept in step with pos
+  // (QuoteOpeningAt without a search per byte).
+  size_t next_quote = FirstQuoteFrom(pos);
   while (pos < scan_end) {
     char c = t_[pos];
     if (c == ':') {
       f.boundary = Boundary::kColon;
       break;
     }
-    int q = QuoteOpeningAt(pos);
+    while (next_quote < quotes_.size() && QuoteStart(quotes_[next_quote]) < pos) ++next_quote;
+    int q = -1;
+    if (next_quote < quotes_.size()) {
+      const QuoteSpan& qs = quotes_[next_quote];
+      if (qs.has_open() && qs.open == pos && qs.depth == 0) q = static_cast<int>(next_quote);
+    }
     if (q >= 0) {
       if (!label_[static_cast<size_t>(q)]) {
         f.boundary = Boundary::kQuote;
@@ -1300,14 +1347,14 @@ Extractor::Extractor(const PatternSet* patterns, ExtractOptions options)
 void Extractor::Extract(const v1::Article& article, std::vector<v1::Quote>* out) const {
   // The normalized text is the largest allocation per article: keep one
   // buffer per thread.
-  thread_local NormalizedText norm;
+  thread_local Workspace workspace;
   {
-    Run run(*patterns_, options_, article, norm);
+    Run run(*patterns_, options_, article, workspace);
     run.Extract(out);
   }
   // Do not keep a huge article's buffers for the rest of a batch job.
   constexpr size_t kKeepBytes = 16 << 20;
-  if (article.text().size() > kKeepBytes) norm = NormalizedText();
+  if (article.text().size() > kKeepBytes) workspace = Workspace();
 }
 
 }  // namespace qawl

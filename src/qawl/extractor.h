@@ -18,9 +18,9 @@
 //      the complementizer, to the end of its sentence or the next cue).
 // Quotes that nobody is said to have said (وكالة "يونهاب") are dropped.
 //
-// Thread-safety: Extract() is const and keeps its scratch state on the
-// stack, so one Extractor may serve many threads. The PatternSet must
-// outlive it.
+// Thread-safety: Extract() is const and keeps its scratch state in a
+// per-thread workspace (reused from article to article), so one Extractor
+// may serve many threads. The PatternSet must outlive it.
 #ifndef QAWL_EXTRACTOR_H_
 #define QAWL_EXTRACTOR_H_
 

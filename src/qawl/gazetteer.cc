@@ -193,7 +193,7 @@ int Gazetteer::FindAnyName(std::string_view folded_query) const {
   return it == by_any_name_.end() ? -1 : it->second;
 }
 
-std::optional<NameMatch> Gazetteer::MatchAt(const std::vector<std::string_view>& words,
+std::optional<NameMatch> Gazetteer::MatchAt(std::span<const std::string_view> words,
                                             size_t i) const {
   if (i >= words.size()) return std::nullopt;
   const Starts* starts = by_first_word_.Find(words[i]);
@@ -201,7 +201,7 @@ std::optional<NameMatch> Gazetteer::MatchAt(const std::vector<std::string_view>&
   return MatchAt(words, i, *starts);
 }
 
-std::optional<NameMatch> Gazetteer::MatchAt(const std::vector<std::string_view>& words, size_t i,
+std::optional<NameMatch> Gazetteer::MatchAt(std::span<const std::string_view> words, size_t i,
                                             const Starts& starts) const {
   for (const Start& start : starts.list) {
     const Entry& e = *start.entry;

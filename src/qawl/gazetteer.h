@@ -24,6 +24,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <map>
@@ -75,7 +76,7 @@ class Gazetteer {
 
   // The longest alias or title of any entity that starts at words[i].
   // Aliases win over titles of equal length.
-  std::optional<NameMatch> MatchAt(const std::vector<std::string_view>& words,
+  std::optional<NameMatch> MatchAt(std::span<const std::string_view> words,
                                    size_t i) const;
 
   // The aliases and titles that can start at one written first word
@@ -88,7 +89,7 @@ class Gazetteer {
   };
   const WordMap<Starts>& first_words() const { return by_first_word_; }
   // MatchAt(words, i) when `starts` is first_words()'s entry for words[i].
-  std::optional<NameMatch> MatchAt(const std::vector<std::string_view>& words, size_t i,
+  std::optional<NameMatch> MatchAt(std::span<const std::string_view> words, size_t i,
                                    const Starts& starts) const;
   // Entities listing normalized `title` exactly.
   const std::vector<int>& EntitiesWithTitle(const std::string& title) const;
