@@ -291,6 +291,44 @@ TEST(ExtractorRecords, CarryArticleFieldsCueAndIndex) {
   EXPECT_EQ(q.index(), 0u);
 }
 
+// ExtractReusing overwrites earlier records in place: whatever they held
+// (a speaker id, a title, a cue, a longer text), the result must equal a
+// fresh Extract. Every table row is run after every other kind of row.
+TEST(ExtractorRecords, ReusingRecordsGivesTheSameRecordsAsFreshOnes) {
+  std::vector<Case> cases = Cases();
+  cases.push_back({"invalid_utf8", "قال \xff\xfe الوزير: \"لن \xc3 نقبل\".", {}, false});
+  cases.push_back({"headline", "بوتين: سنرد على أي هجوم بقوة\nموسكو - قال الكرملين إن الرد سيكون حاسما.", {}, false});
+  Extractor extractor(&testing::Patterns());
+  std::vector<v1::Quote> reused;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t k = 0; k < cases.size(); ++k) {
+      const Case& c = pass == 0 ? cases[k] : cases[cases.size() - 1 - k];
+      v1::Article article;
+      article.set_id(c.name);
+      article.set_url(k % 2 == 0 ? "https://example.org/" + c.name : "");
+      article.set_text(c.text);
+      std::vector<v1::Quote> fresh;
+      extractor.Extract(article, &fresh);
+      size_t n = extractor.ExtractReusing(article, &reused, 0);
+      ASSERT_EQ(n, fresh.size()) << c.name;
+      ASSERT_GE(reused.size(), n) << c.name;
+      for (size_t i = 0; i < n; ++i) {
+        EXPECT_EQ(reused[i].DebugString(), fresh[i].DebugString()) << c.name << " record " << i;
+        EXPECT_EQ(reused[i].SerializeAsString(), fresh[i].SerializeAsString()) << c.name << " record " << i;
+      }
+    }
+  }
+  // Appending after existing records leaves them alone.
+  std::vector<v1::Quote> out;
+  extractor.Extract(testing::ArticleOf(cases[0].text), &out);
+  const size_t before = out.size();
+  ASSERT_GT(before, 0u);
+  const std::string first = out[0].SerializeAsString();
+  extractor.Extract(testing::ArticleOf(cases[1].text), &out);
+  EXPECT_GT(out.size(), before);
+  EXPECT_EQ(out[0].SerializeAsString(), first);
+}
+
 TEST(ExtractorRecords, EmptyAndNonArabicInputsYieldNothing) {
   for (const std::string text : {"", "   \n\n ", "The minister said: \"no comment\".", "\"\"\"\"\"\""}) {
     std::vector<v1::Quote> got = ExtractText(text);

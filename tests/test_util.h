@@ -28,6 +28,13 @@ inline const PatternSet& Patterns() {
   return *set;
 }
 
+inline v1::Article ArticleOf(const std::string& text, const std::string& id = "t") {
+  v1::Article article;
+  article.set_id(id);
+  article.set_text(text);
+  return article;
+}
+
 inline std::vector<v1::Quote> ExtractText(const std::string& text, const std::string& id = "t") {
   v1::Article article;
   article.set_id(id);

@@ -183,10 +183,9 @@ void ProcessBatch(const Extractor& extractor, Format format, Batch* b, std::vect
     }
     ++b->articles;
     b->bytes += item.article.text().size();
-    quotes->clear();
-    extractor.Extract(item.article, quotes);
-    for (const v1::Quote& q : *quotes) QuoteWriter::Encode(q, format, &b->output);
-    b->quotes += quotes->size();
+    const size_t n = extractor.ExtractReusing(item.article, quotes, 0);
+    for (size_t i = 0; i < n; ++i) QuoteWriter::Encode((*quotes)[i], format, &b->output);
+    b->quotes += n;
   }
   b->items = std::vector<ReadItem>();
 }

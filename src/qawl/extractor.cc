@@ -1,6 +1,7 @@
 #include "qawl/extractor.h"
 
 #include <re2/re2.h>
+#include <simdjson.h>
 
 #include <algorithm>
 #include <array>
@@ -128,7 +129,7 @@ struct Record {
   ByteSpan text;  // normalized
   Attributed who;
   int cue = -1;
-  std::string rule;
+  const char* rule = "";  // the rule's name; Write adds HowSuffix(who.how)
   float confidence_scale = 1.0f;
 };
 
@@ -176,7 +177,9 @@ class Run {
     named_.clear();
   }
 
-  void Extract(std::vector<v1::Quote>* out);
+  // Writes the records over (*out)[first...], growing *out as needed;
+  // returns one past the last element written.
+  size_t Extract(std::vector<v1::Quote>* out, size_t first);
 
  private:
   // Setup.
@@ -235,7 +238,11 @@ class Run {
   int CueAtToken(size_t token) const;
   void Headlines();
 
-  void Write(std::vector<v1::Quote>* out);
+  size_t Write(std::vector<v1::Quote>* out, size_t first);
+  void Fill(const Record& r, uint32_t index, float confidence, ByteSpan span, v1::Quote* q);
+  // A piece of the original text; sanitized only if the article is not
+  // valid UTF-8.
+  void SetOriginal(ByteSpan span, std::string* out) const;
 
   const PatternSet& p_;
   const Gazetteer& g_;
@@ -262,6 +269,7 @@ class Run {
   std::vector<ByteSpan>& top_quotes_;  // inner spans of top-level quotes, sorted
   std::unordered_map<int, int>& named_;  // entity -> alias mentions in the article
   int year_ = 0;  // the article's year, when known: picks a title's holder
+  bool valid_utf8_ = true;  // the original text is valid UTF-8
   std::vector<Record>& records_;
 };
 
@@ -319,7 +327,9 @@ void Run::Tokenize() {
       word = kWordChar2[((b & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
       i += 2;
     } else {
-      word = IsWordChar(DecodeUtf8(t_, &i));
+      size_t next = i;  // i's address must not escape: it lives in a register
+      word = IsWordChar(DecodeUtf8(t_, &next));
+      i = next;
     }
     if (word) {
       if (start == kNone) start = static_cast<uint32_t>(pos);
@@ -841,7 +851,7 @@ void Run::ClaimQuote(int q, v1::Kind kind, const Attributed& who, int cue, const
   r.text = quotes_[static_cast<size_t>(q)].inner;
   r.who = who;
   r.cue = cue;
-  r.rule = std::string(rule) + HowSuffix(who.how);
+  r.rule = rule;
   const QuoteSpan& qs = quotes_[static_cast<size_t>(q)];
   if (!qs.has_open() || !qs.has_close()) r.confidence_scale = 0.9f;
   records_.push_back(std::move(r));
@@ -935,7 +945,7 @@ void Run::EmitClause(const Cue& cue, int cue_index, uint32_t begin, const Attrib
   r.text = ByteSpan{begin, end};
   r.who = who;
   r.cue = cue_index;
-  r.rule = std::string("cue_complementizer_clause") + HowSuffix(who.how);
+  r.rule = "cue_complementizer_clause";
   r.confidence_scale = 0.95f;
   records_.push_back(std::move(r));
 }
@@ -1065,7 +1075,7 @@ void Run::ProcessCue(size_t index) {
       r.text = text;
       r.who = who;
       r.cue = ci;
-      r.rule = std::string("cue_colon_unmarked") + HowSuffix(who.how);
+      r.rule = "cue_colon_unmarked";
       r.confidence_scale = 0.85f;
       records_.push_back(std::move(r));
       return;
@@ -1253,7 +1263,7 @@ void Run::Headlines() {
   }
 }
 
-void Run::Extract(std::vector<v1::Quote>* out) {
+size_t Run::Extract(std::vector<v1::Quote>* out, size_t first) {
   const Normalizer& normalizer = Normalizer::Default();
   normalizer.Normalize(article_.text(), &norm_);
   t_ = std::string_view(norm_.text());
@@ -1278,15 +1288,17 @@ void Run::Extract(std::vector<v1::Quote>* out) {
   for (size_t i = 0; i < cues_.size(); ++i) ProcessCue(i);
   AttributeLeftovers();
   if (options_.headlines) Headlines();
-  Write(out);
+  return Write(out, first);
 }
 
-void Run::Write(std::vector<v1::Quote>* out) {
+size_t Run::Write(std::vector<v1::Quote>* out, size_t first) {
   std::sort(records_.begin(), records_.end(), [](const Record& a, const Record& b) {
     if (a.text.begin != b.text.begin) return a.text.begin < b.text.begin;
     return a.kind < b.kind;
   });
   const std::string& original = article_.text();
+  valid_utf8_ = simdjson::validate_utf8(original.data(), original.size());
+  size_t n = first;
   uint32_t index = 0;
   for (const Record& r : records_) {
     // Two decimals: finer steps would suggest a precision the rules lack.
@@ -1294,49 +1306,78 @@ void Run::Write(std::vector<v1::Quote>* out) {
     if (confidence < options_.min_confidence) continue;
     ByteSpan span = norm_.ToOriginal(r.text, original);
     if (span.empty()) continue;
-    v1::Quote q;
-    q.set_article_id(article_.id());
-    q.set_kind(r.kind);
-    q.set_text(SanitizeUtf8(std::string_view(original).substr(span.begin, span.size())));
-    q.mutable_span()->set_begin(span.begin);
-    q.mutable_span()->set_end(span.end);
-    const SpeakerRef& s = r.who.speaker;
-    v1::Speaker* sp = q.mutable_speaker();
-    if (s.entity >= 0) {
-      const Entity& e = g_.entity(s.entity);
-      sp->set_id(e.id);
-      sp->set_name(e.name);
-      sp->set_wikidata(e.wikidata);
-      sp->set_type(e.type);
-    }
-    if (!s.mention.empty()) {
-      ByteSpan m = norm_.ToOriginal(s.mention, original);
-      sp->set_mention(SanitizeUtf8(std::string_view(original).substr(m.begin, m.size())));
-      sp->mutable_mention_span()->set_begin(m.begin);
-      sp->mutable_mention_span()->set_end(m.end);
-    }
-    if (!s.title.empty() && !(s.title == s.mention)) {
-      ByteSpan tspan = norm_.ToOriginal(s.title, original);
-      sp->set_title(SanitizeUtf8(std::string_view(original).substr(tspan.begin, tspan.size())));
-    } else if (!s.title.empty()) {
-      sp->set_title(sp->mention());
-    }
-    if (r.cue >= 0) {
-      const Cue& c = cues_[static_cast<size_t>(r.cue)];
-      ByteSpan cspan = norm_.ToOriginal(ByteSpan{c.begin, c.end}, original);
-      v1::Cue* cue = q.mutable_cue();
-      cue->set_text(SanitizeUtf8(std::string_view(original).substr(cspan.begin, cspan.size())));
-      cue->set_lemma(c.form->lemma);
-      cue->mutable_span()->set_begin(cspan.begin);
-      cue->mutable_span()->set_end(cspan.end);
-    }
-    q.set_rule(r.rule);
-    q.set_confidence(confidence);
-    q.set_url(article_.url());
-    q.set_date(article_.date());
-    q.set_index(index++);
-    out->push_back(std::move(q));
+    if (n == out->size()) out->emplace_back();
+    Fill(r, index++, confidence, span, &(*out)[n++]);
   }
+  return n;
+}
+
+void Run::SetOriginal(ByteSpan span, std::string* out) const {
+  std::string_view piece = std::string_view(article_.text()).substr(span.begin, span.size());
+  if (valid_utf8_) {
+    out->assign(piece);
+  } else {
+    *out = SanitizeUtf8(piece);
+  }
+}
+
+// Sets every field of *q, which may hold an earlier record: strings and
+// sub-messages are overwritten in place, keeping their allocations.
+void Run::Fill(const Record& r, uint32_t index, float confidence, ByteSpan span, v1::Quote* q) {
+  const std::string& original = article_.text();
+  q->set_article_id(article_.id());
+  q->set_kind(r.kind);
+  SetOriginal(span, q->mutable_text());
+  q->mutable_span()->set_begin(span.begin);
+  q->mutable_span()->set_end(span.end);
+  const SpeakerRef& s = r.who.speaker;
+  v1::Speaker* sp = q->mutable_speaker();
+  if (s.entity >= 0) {
+    const Entity& e = g_.entity(s.entity);
+    sp->set_id(e.id);
+    sp->set_name(e.name);
+    sp->set_wikidata(e.wikidata);
+    sp->set_type(e.type);
+  } else {
+    sp->clear_id();
+    sp->clear_name();
+    sp->clear_wikidata();
+    sp->clear_type();
+  }
+  if (!s.mention.empty()) {
+    ByteSpan m = norm_.ToOriginal(s.mention, original);
+    SetOriginal(m, sp->mutable_mention());
+    sp->mutable_mention_span()->set_begin(m.begin);
+    sp->mutable_mention_span()->set_end(m.end);
+  } else {
+    sp->clear_mention();
+    sp->clear_mention_span();
+  }
+  if (!s.title.empty() && !(s.title == s.mention)) {
+    SetOriginal(norm_.ToOriginal(s.title, original), sp->mutable_title());
+  } else if (!s.title.empty()) {
+    sp->set_title(sp->mention());
+  } else {
+    sp->clear_title();
+  }
+  if (r.cue >= 0) {
+    const Cue& c = cues_[static_cast<size_t>(r.cue)];
+    ByteSpan cspan = norm_.ToOriginal(ByteSpan{c.begin, c.end}, original);
+    v1::Cue* cue = q->mutable_cue();
+    SetOriginal(cspan, cue->mutable_text());
+    cue->set_lemma(c.form->lemma);
+    cue->mutable_span()->set_begin(cspan.begin);
+    cue->mutable_span()->set_end(cspan.end);
+  } else {
+    q->clear_cue();
+  }
+  std::string* rule = q->mutable_rule();
+  rule->assign(r.rule);
+  rule->append(HowSuffix(r.who.how));
+  q->set_confidence(confidence);
+  q->set_url(article_.url());
+  q->set_date(article_.date());
+  q->set_index(index);
 }
 
 }  // namespace
@@ -1345,16 +1386,21 @@ Extractor::Extractor(const PatternSet* patterns, ExtractOptions options)
     : patterns_(patterns), options_(options) {}
 
 void Extractor::Extract(const v1::Article& article, std::vector<v1::Quote>* out) const {
-  // The normalized text is the largest allocation per article: keep one
-  // buffer per thread.
+  out->resize(ExtractReusing(article, out, out->size()));
+}
+
+size_t Extractor::ExtractReusing(const v1::Article& article, std::vector<v1::Quote>* out, size_t first) const {
+  // The normalized text and the per-article tables: one set per thread.
   thread_local Workspace workspace;
+  size_t end;
   {
     Run run(*patterns_, options_, article, workspace);
-    run.Extract(out);
+    end = run.Extract(out, first);
   }
   // Do not keep a huge article's buffers for the rest of a batch job.
   constexpr size_t kKeepBytes = 16 << 20;
   if (article.text().size() > kKeepBytes) workspace = Workspace();
+  return end;
 }
 
 }  // namespace qawl

@@ -52,6 +52,16 @@ class Extractor {
   // text == SanitizeUtf8(article.text().substr(span.begin, span.end - span.begin)).
   void Extract(const v1::Article& article, std::vector<v1::Quote>* out) const;
 
+  // For loops over many articles: writes the same records over
+  // (*out)[first, end), growing *out when it is too short, and returns end.
+  // Elements from end on are left as they were. Overwriting a record keeps
+  // the allocations of its strings and sub-messages, so a loop that passes
+  // first = 0 each time stops allocating once its records have grown:
+  //
+  //   size_t n = extractor.ExtractReusing(article, &quotes, 0);
+  //   for (size_t i = 0; i < n; ++i) Use(quotes[i]);
+  size_t ExtractReusing(const v1::Article& article, std::vector<v1::Quote>* out, size_t first) const;
+
  private:
   const PatternSet* patterns_;
   ExtractOptions options_;
