@@ -23,6 +23,9 @@ constexpr uint32_t kNone = UINT32_MAX;
 using Section = PatternSet::Section;
 // How far after a cue its subject and complementizer may reach.
 constexpr size_t kMaxRegionTokens = 24;
+// TokenAt's index: one entry per this many bytes (2^5 = 32, about three
+// Arabic words).
+constexpr int kTokenBlockShift = 5;
 // Quotes this short after a label noun are names, not quotations.
 constexpr size_t kMaxLabelTokens = 4;
 // A quote with no cue is kept as a continuation only if this long.
@@ -138,6 +141,8 @@ struct Record {
 struct Workspace {
   NormalizedText norm;
   std::vector<Token> tokens;
+  std::vector<uint32_t> token_blocks;
+  std::vector<uint32_t> terminators;
   std::vector<std::string_view> words;  // one per token
   std::vector<const PatternSet::WordFacts*> facts;  // one per token
   std::vector<uint32_t> breaks;
@@ -159,10 +164,12 @@ class Run {
   // Clears the workspace's tables (their capacity stays).
   Run(const PatternSet& p, const ExtractOptions& options, const v1::Article& article, Workspace& w)
       : p_(p), g_(p.gazetteer()), options_(options), article_(article), norm_(w.norm), tokens_(w.tokens),
-        words_(w.words), facts_(w.facts), breaks_(w.breaks), newlines_(w.newlines), label_(w.label),
-        claimed_(w.claimed), cues_(w.cues), frames_(w.frames), names_(w.names), named_history_(w.named_history),
-        cue_history_(w.cue_history), top_quotes_(w.top_quotes), named_(w.named), records_(w.records) {
+        token_blocks_(w.token_blocks), terminators_(w.terminators), words_(w.words), facts_(w.facts),
+        breaks_(w.breaks), newlines_(w.newlines), label_(w.label), claimed_(w.claimed), cues_(w.cues),
+        frames_(w.frames), names_(w.names), named_history_(w.named_history), cue_history_(w.cue_history),
+        top_quotes_(w.top_quotes), named_(w.named), records_(w.records) {
     tokens_.clear();
+    terminators_.clear();
     breaks_.clear();
     newlines_.clear();
     words_.clear();
@@ -252,6 +259,10 @@ class Run {
   NormalizedText& norm_;
   std::string_view t_;  // norm_.text()
   std::vector<Token>& tokens_;
+  // token_blocks_[b]: the first token that begins at or after byte
+  // b << kTokenBlockShift, so that TokenAt scans a few tokens, not the text.
+  std::vector<uint32_t>& token_blocks_;
+  std::vector<uint32_t>& terminators_;  // \n . ! ? ؟ positions, for FindSentenceBreaks
   std::vector<std::string_view>& words_;  // the text of each token
   std::vector<const PatternSet::WordFacts*>& facts_;  // per token; nullptr: no file mentions it
   std::vector<uint32_t>& breaks_;    // sentence terminator positions, sorted
@@ -274,9 +285,9 @@ class Run {
 };
 
 size_t Run::TokenAt(uint32_t pos) const {
-  auto it = std::lower_bound(tokens_.begin(), tokens_.end(), pos,
-                             [](const Token& t, uint32_t p) { return t.begin < p; });
-  return static_cast<size_t>(it - tokens_.begin());
+  size_t k = token_blocks_[std::min<size_t>(pos >> kTokenBlockShift, token_blocks_.size() - 1)];
+  while (k < tokens_.size() && tokens_[k].begin < pos) ++k;
+  return k;
 }
 
 // The year of the article: from its date field, else the first plausible
@@ -301,42 +312,48 @@ int Run::ArticleYear() const {
   return first_year(t_.substr(0, std::min(t_.size(), kDatelineBytes)));
 }
 
-// IsWordChar for the code points of one- and two-byte UTF-8, which is
-// nearly all of Arabic news text.
-constexpr std::array<bool, 0x800> kWordChar2 = [] {
-  std::array<bool, 0x800> t{};
-  for (char32_t c = 0; c < 0x800; ++c) t[c] = IsWordChar(c);
+// The code points of one- and two-byte UTF-8 (nearly all of Arabic news
+// text) by what tokenizing needs of them.
+enum CharClass : uint8_t { kOther, kWord, kTerminator };
+constexpr std::array<uint8_t, 0x800> kCharClass2 = [] {
+  std::array<uint8_t, 0x800> t{};
+  for (char32_t c = 0; c < 0x800; ++c) t[c] = IsWordChar(c) ? kWord : kOther;
+  for (char32_t c : {U'\n', U'.', U'!', U'?', U'\u061F'}) t[c] = kTerminator;  // ؟
   return t;
 }();
 
 void Run::Tokenize() {
   tokens_.reserve(t_.size() / 6);
   const auto n = static_cast<uint32_t>(t_.size());
+  // Normalized text is valid UTF-8, so a two-byte lead always has its
+  // second byte.
   const auto* s = reinterpret_cast<const unsigned char*>(t_.data());
   size_t i = 0;
   uint32_t start = kNone;
   while (i < n) {
-    size_t pos = i;
-    bool word;
+    const auto pos = static_cast<uint32_t>(i);
+    uint8_t cls;
     const unsigned char b = s[i];
     if (b < 0x80) {
-      word = kWordChar2[b];
+      cls = kCharClass2[b];
       ++i;
-    } else if (b < 0xE0 && i + 1 < n) {
-      // Normalized text is valid UTF-8.
-      word = kWordChar2[((b & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
+    } else if (b < 0xE0) {
+      cls = kCharClass2[((b & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
       i += 2;
     } else {
       size_t next = i;  // i's address must not escape: it lives in a register
-      word = IsWordChar(DecodeUtf8(t_, &next));
+      cls = IsWordChar(DecodeUtf8(t_, &next)) ? kWord : kOther;
       i = next;
     }
-    if (word) {
-      if (start == kNone) start = static_cast<uint32_t>(pos);
-    } else if (start != kNone) {
-      tokens_.push_back(Token{start, static_cast<uint32_t>(pos)});
+    if (cls == kWord) {
+      if (start == kNone) start = pos;
+      continue;
+    }
+    if (start != kNone) {
+      tokens_.push_back(Token{start, pos});
       start = kNone;
     }
+    if (cls == kTerminator) terminators_.push_back(pos);
   }
   if (start != kNone) tokens_.push_back(Token{start, n});
   words_.resize(tokens_.size());
@@ -345,6 +362,13 @@ void Run::Tokenize() {
     std::string_view w = t_.substr(tokens_[k].begin, tokens_[k].end - tokens_[k].begin);
     words_[k] = w;
     facts_[k] = p_.Facts(w, HashWord(w));
+  }
+  token_blocks_.resize((n >> kTokenBlockShift) + 2);
+  size_t k = 0;
+  for (size_t block = 0; block < token_blocks_.size(); ++block) {
+    const size_t from = block << kTokenBlockShift;
+    while (k < tokens_.size() && tokens_[k].begin < from) ++k;
+    token_blocks_[block] = static_cast<uint32_t>(k);
   }
 }
 
@@ -356,30 +380,17 @@ void Run::FindSentenceBreaks() {
   }
   size_t k = 0;
   const auto n = static_cast<uint32_t>(t_.size());
-  static constexpr auto kCandidate = [] {
-    std::array<bool, 256> t{};
-    // ؟ is D8 9F; D8 leads half the Arabic letters, 9F only a few.
-    for (int c : {int{'\n'}, int{'.'}, int{'!'}, int{'?'}, 0x9F}) t[static_cast<size_t>(c)] = true;
-    return t;
-  }();
-  for (uint32_t i = 0; i < n; ++i) {
-    while (i < n && !kCandidate[static_cast<unsigned char>(t_[i])]) ++i;
-    if (i == n) break;
-    char c = t_[i];
-    bool term = false;
-    uint32_t at = i;
+  for (uint32_t at : terminators_) {
+    const char c = t_[at];
     if (c == '\n') {
-      term = true;
-      newlines_.push_back(i);
+      newlines_.push_back(at);
     } else if (c == '.' || c == '!' || c == '?') {
-      bool digits = i > 0 && i + 1 < n && std::isdigit(static_cast<unsigned char>(t_[i - 1])) &&
-                    std::isdigit(static_cast<unsigned char>(t_[i + 1]));
-      term = !digits;
-    } else if (c == '\x9F' && i > 0 && t_[i - 1] == '\xD8') {  // ؟
-      term = true;
-      at = i - 1;
+      // Not a decimal point: 3.5.
+      if (at > 0 && at + 1 < n && std::isdigit(static_cast<unsigned char>(t_[at - 1])) &&
+          std::isdigit(static_cast<unsigned char>(t_[at + 1]))) {
+        continue;
+      }
     }
-    if (!term) continue;
     while (k < inside.size() && inside[k].end <= at) ++k;
     if (c != '\n' && k < inside.size() && inside[k].begin <= at && at < inside[k].end) continue;
     breaks_.push_back(at);
