@@ -253,6 +253,10 @@ class Run {
 
   const PatternSet& p_;
   const Gazetteer& g_;
+  const re2::RE2* const complementizer_ = p_.rule("complementizer");
+  const re2::RE2* const region_stop_ = p_.rule("region_stop");
+  const re2::RE2* const clause_stop_ = p_.rule("clause_stop");
+  const re2::RE2* const trailing_meta_ = p_.rule("trailing_meta");
   const ExtractOptions& options_;
   const v1::Article& article_;
   // Per-article tables, in the thread's Workspace.
@@ -666,7 +670,7 @@ std::optional<SpeakerRef> Run::AnalyzeRegion(ByteSpan region, Gender verb_gender
   ByteSpan np = rest;
   re2::StringPiece window(t_.data() + rest.begin, rest.size());
   re2::StringPiece stop;
-  if (p_.rule("region_stop")->Match(window, 0, window.size(), re2::RE2::UNANCHORED, &stop, 1)) {
+  if (region_stop_->Match(window, 0, window.size(), re2::RE2::UNANCHORED, &stop, 1)) {
     np.end = SkipSpacesBack(static_cast<uint32_t>(stop.data() - t_.data()));
   }
   if (np.empty()) return std::nullopt;
@@ -895,13 +899,24 @@ uint32_t Run::ClauseEnd(uint32_t begin, uint32_t sentence_end) const {
       break;
     }
   }
-  // A contrasting clause or words about the statement end it too.
-  for (const char* name : {"clause_stop", "trailing_meta"}) {
-    re2::StringPiece window(t_.data() + begin, end - begin);
-    re2::StringPiece m;
-    if (p_.rule(name)->Match(window, 0, window.size(), re2::RE2::UNANCHORED, &m, 1)) {
-      auto at = static_cast<uint32_t>(m.data() - t_.data());
-      if (at > begin && at < end) end = at;
+  // A contrasting clause or words about the statement end it too: the
+  // first match of clause_stop, then of trailing_meta before it, each
+  // ignored when it opens the clause. One scan for both finds the same
+  // end unless its leftmost match opens the clause.
+  re2::StringPiece m;
+  re2::StringPiece window(t_.data() + begin, end - begin);
+  if (p_.clause_end().Match(window, 0, window.size(), re2::RE2::UNANCHORED, &m, 1)) {
+    auto at = static_cast<uint32_t>(m.data() - t_.data());
+    if (at > begin) {
+      end = at;
+    } else {
+      for (const re2::RE2* rule : {clause_stop_, trailing_meta_}) {
+        window = re2::StringPiece(t_.data() + begin, end - begin);
+        if (rule->Match(window, 0, window.size(), re2::RE2::UNANCHORED, &m, 1)) {
+          at = static_cast<uint32_t>(m.data() - t_.data());
+          if (at > begin && at < end) end = at;
+        }
+      }
     }
   }
   // Trailing separators.
@@ -1013,7 +1028,7 @@ Frame Run::FindFrame(size_t index) const {
                         w == "من";
       re2::StringPiece window(t_.data() + pos, sentence_end - pos);
       re2::StringPiece groups[2];
-      if (maybe_comp && p_.rule("complementizer")->Match(window, 0, window.size(), re2::RE2::ANCHOR_START, groups, 2)) {
+      if (maybe_comp && complementizer_->Match(window, 0, window.size(), re2::RE2::ANCHOR_START, groups, 2)) {
         // Group 1 is the complementizer itself, without the boundary.
         f.comp_end = pos + static_cast<uint32_t>(groups[1].size());
         f.boundary = Boundary::kComplementizer;

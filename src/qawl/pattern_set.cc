@@ -377,6 +377,11 @@ Status PatternSet::LoadRules(const File& f, const Normalizer& norm) {
       return Status::InvalidArgument(f.name + ": missing rule '" + required + "'");
     }
   }
+  clause_end_ = std::make_unique<RE2>(
+      "(?:" + rule("clause_stop")->pattern() + ")|(?:" + rule("trailing_meta")->pattern() + ")", RuleOptions());
+  if (!clause_end_->ok()) {
+    return Status::InvalidArgument(f.name + ": rules clause_stop and trailing_meta together: " + clause_end_->error());
+  }
   return Status::Ok();
 }
 

@@ -131,6 +131,9 @@ class PatternSet {
   // Rule `name` from rules.txt; nullptr if absent. The extractor checks at
   // load time that every rule it uses exists.
   const re2::RE2* rule(std::string_view name) const;
+  // Rules clause_stop and trailing_meta as one alternation, so that a
+  // clause is scanned once: the leftmost match of either.
+  const re2::RE2& clause_end() const { return *clause_end_; }
 
   const Gazetteer& gazetteer() const { return gazetteer_; }
   // The double quotation marks, from lexicon.txt [double_quotes].
@@ -153,6 +156,7 @@ class PatternSet {
   WordMap<CueWord> cue_words_;
   StringMap<StringSet> lists_;
   std::map<std::string, std::unique_ptr<re2::RE2>, std::less<>> rules_;
+  std::unique_ptr<re2::RE2> clause_end_;
   Gazetteer gazetteer_;
   WordMap<WordFacts> facts_;
   QuoteMarks quote_marks_;
