@@ -144,7 +144,7 @@ struct Workspace {
   std::vector<uint32_t> token_blocks;
   std::vector<uint32_t> terminators;
   std::vector<std::string_view> words;  // one per token
-  std::vector<const PatternSet::WordFacts*> facts;  // one per token
+  std::vector<PatternSet::WordFacts> facts;  // one per token
   std::vector<uint32_t> breaks;
   std::vector<uint32_t> newlines;
   std::vector<bool> label;
@@ -208,10 +208,10 @@ class Run {
   // Whether token i is listed in section s (as written, or also less a
   // proclitic: PatternSet::WordFacts).
   bool Listed(size_t i, Section s) const {
-    return facts_[i] != nullptr && (facts_[i]->lists & PatternSet::Bit(s)) != 0;
+    return (facts_[i].lists & PatternSet::Bit(s)) != 0;
   }
   bool ListedStripped(size_t i, Section s) const {
-    return facts_[i] != nullptr && (facts_[i]->lists_stripped & PatternSet::Bit(s)) != 0;
+    return (facts_[i].lists_stripped & PatternSet::Bit(s)) != 0;
   }
   int QuoteOpeningAt(uint32_t pos) const;
   size_t FirstQuoteFrom(uint32_t pos) const;  // first quote starting at or after pos
@@ -268,7 +268,7 @@ class Run {
   std::vector<uint32_t>& token_blocks_;
   std::vector<uint32_t>& terminators_;  // \n . ! ? ؟ positions, for FindSentenceBreaks
   std::vector<std::string_view>& words_;  // the text of each token
-  std::vector<const PatternSet::WordFacts*>& facts_;  // per token; nullptr: no file mentions it
+  std::vector<PatternSet::WordFacts>& facts_;  // per token; all empty when no file mentions it
   std::vector<uint32_t>& breaks_;    // sentence terminator positions, sorted
   std::vector<uint32_t>& newlines_;  // paragraph breaks, sorted
   std::vector<QuoteSpan> quotes_;
@@ -365,7 +365,10 @@ void Run::Tokenize() {
   for (size_t k = 0; k < tokens_.size(); ++k) {
     std::string_view w = t_.substr(tokens_[k].begin, tokens_[k].end - tokens_[k].begin);
     words_[k] = w;
-    facts_[k] = p_.Facts(w, HashWord(w));
+    // Copied: the hot loops then read the tokens' facts in order instead
+    // of chasing pointers into the pattern set's table.
+    const PatternSet::WordFacts* f = p_.Facts(w, HashWord(w));
+    facts_[k] = f != nullptr ? *f : PatternSet::WordFacts();
   }
   token_blocks_.resize((n >> kTokenBlockShift) + 2);
   size_t k = 0;
@@ -496,9 +499,9 @@ bool Run::IsLabel(const QuoteSpan& q) const {
   size_t first = TokenAt(q.inner.begin);
   size_t last = first;
   while (last < tokens_.size() && tokens_[last].end <= q.inner.end) ++last;
-  if (last > first && facts_[first] != nullptr && facts_[first]->names != nullptr) {
+  if (last > first && facts_[first].names != nullptr) {
     std::span<const std::string_view> words(words_.data() + first, last - first);
-    if (auto m = g_.MatchAt(words, 0, *facts_[first]->names); m && m->end == words.size()) return true;
+    if (auto m = g_.MatchAt(words, 0, *facts_[first].names); m && m->end == words.size()) return true;
   }
   // A medium named before the colon that opens the real quote:
   // في تصريح لـ"سكاي نيوز عربية": "…".
@@ -529,8 +532,8 @@ bool Run::EndsWithTehMarbuta(const Token& tok) const {
 void Run::FindCues() {
   for (size_t ti = 0; ti < tokens_.size(); ++ti) {
     const Token& tok = tokens_[ti];
-    if (facts_[ti] == nullptr || facts_[ti]->cue == nullptr) continue;
-    const PatternSet::CueWord* w = facts_[ti]->cue;
+    const PatternSet::CueWord* w = facts_[ti].cue;
+    if (w == nullptr) continue;
     // A final ه read as an object pronoun must be written ه, not ة: the
     // fold ة -> ه makes nouns look like verbs (إضافة، إفادة، إشارة).
     if (w->object_suffix && Word(ti).substr(Word(ti).size() - 2) == "ه" && EndsWithTehMarbuta(tok)) continue;
@@ -548,7 +551,7 @@ void Run::FindCues() {
 void Run::ScanGazetteer() {
   for (size_t i = 0; i < words_.size();) {
     std::optional<NameMatch> m;
-    if (facts_[i] != nullptr && facts_[i]->names != nullptr) m = g_.MatchAt(words_, i, *facts_[i]->names);
+    if (facts_[i].names != nullptr) m = g_.MatchAt(words_, i, *facts_[i].names);
     if (!m) {
       ++i;
       continue;

@@ -69,6 +69,30 @@ inline uint64_t HashWord(std::string_view s) {
   return h;
 }
 
+// a[0, n) == b[0, n) with fixed-size loads for words up to 16 bytes (a
+// call to memcmp costs more than the comparison).
+inline bool SameBytes(const char* a, const char* b, size_t n) {
+  auto load64 = [](const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  };
+  auto load32 = [](const char* p) {
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  };
+  if (n > 16) return std::memcmp(a, b, n) == 0;
+  if (n >= 8) {
+    return ((load64(a) ^ load64(b)) | (load64(a + n - 8) ^ load64(b + n - 8))) == 0;
+  }
+  if (n >= 4) return ((load32(a) ^ load32(b)) | (load32(a + n - 4) ^ load32(b + n - 4))) == 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 template <typename V>
 class WordMap {
  public:
@@ -96,9 +120,7 @@ class WordMap {
       if (s.entry == 0) return nullptr;
       if (s.tag == tag) {
         const auto& e = entries_[s.entry - 1];
-        if (e.first.size() == key.size() && std::memcmp(e.first.data(), key.data(), key.size()) == 0) {
-          return &e.second;
-        }
+        if (e.first.size() == key.size() && SameBytes(e.first.data(), key.data(), key.size())) return &e.second;
       }
     }
   }
