@@ -27,20 +27,25 @@
 
 namespace qawl {
 
+namespace word_map_internal {
+inline uint64_t Load64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+inline uint64_t Load32(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+}  // namespace word_map_internal
+
 // A 64-bit hash of `s` with full avalanche: fixed-size loads only, so a
 // word of up to 16 bytes costs a handful of instructions.
 inline uint64_t HashWord(std::string_view s) {
+  using word_map_internal::Load32;
+  using word_map_internal::Load64;
   constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  auto load64 = [](const char* p) {
-    uint64_t v;
-    std::memcpy(&v, p, 8);
-    return v;
-  };
-  auto load32 = [](const char* p) {
-    uint32_t v;
-    std::memcpy(&v, p, 4);
-    return static_cast<uint64_t>(v);
-  };
   auto mix = [](uint64_t h, uint64_t v) {
     h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
     return h ^ (h >> 31);
@@ -49,16 +54,16 @@ inline uint64_t HashWord(std::string_view s) {
   size_t n = s.size();
   uint64_t h = (n + 1) * kMul;
   while (n > 16) {
-    h = mix(h, load64(p));
-    h = mix(h, load64(p + 8));
+    h = mix(h, Load64(p));
+    h = mix(h, Load64(p + 8));
     p += 16;
     n -= 16;
   }
   if (n > 8) {
-    h = mix(h, load64(p));
-    h = mix(h, load64(p + n - 8));
+    h = mix(h, Load64(p));
+    h = mix(h, Load64(p + n - 8));
   } else if (n >= 4) {
-    h = mix(h, load32(p) | (load32(p + n - 4) << 32));
+    h = mix(h, Load32(p) | (Load32(p + n - 4) << 32));
   } else if (n > 0) {
     auto b = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(p[i])); };
     h = mix(h, b(0) | (b(n / 2) << 8) | (b(n - 1) << 16));
@@ -72,21 +77,13 @@ inline uint64_t HashWord(std::string_view s) {
 // a[0, n) == b[0, n) with fixed-size loads for words up to 16 bytes (a
 // call to memcmp costs more than the comparison).
 inline bool SameBytes(const char* a, const char* b, size_t n) {
-  auto load64 = [](const char* p) {
-    uint64_t v;
-    std::memcpy(&v, p, 8);
-    return v;
-  };
-  auto load32 = [](const char* p) {
-    uint32_t v;
-    std::memcpy(&v, p, 4);
-    return v;
-  };
+  using word_map_internal::Load32;
+  using word_map_internal::Load64;
   if (n > 16) return std::memcmp(a, b, n) == 0;
   if (n >= 8) {
-    return ((load64(a) ^ load64(b)) | (load64(a + n - 8) ^ load64(b + n - 8))) == 0;
+    return ((Load64(a) ^ Load64(b)) | (Load64(a + n - 8) ^ Load64(b + n - 8))) == 0;
   }
-  if (n >= 4) return ((load32(a) ^ load32(b)) | (load32(a + n - 4) ^ load32(b + n - 4))) == 0;
+  if (n >= 4) return ((Load32(a) ^ Load32(b)) | (Load32(a + n - 4) ^ Load32(b + n - 4))) == 0;
   for (size_t i = 0; i < n; ++i) {
     if (a[i] != b[i]) return false;
   }
