@@ -1,7 +1,6 @@
 #include "qawl/quote_writer.h"
 
 #include <fcntl.h>
-#include <google/protobuf/io/coded_stream.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,6 +10,7 @@
 
 #include "qawl/checkpoint.h"
 #include "qawl/quote_json.h"
+#include "qawl/quote_wire.h"
 
 namespace qawl {
 
@@ -91,15 +91,7 @@ QuoteWriter::~QuoteWriter() {
 
 void QuoteWriter::Encode(const v1::Quote& quote, Format format, std::string* out) {
   if (format == Format::kPb) {
-    // Serialized in place after its varint size: no temporary string.
-    const size_t size = quote.ByteSizeLong();
-    uint8_t varint[10];
-    uint8_t* end = google::protobuf::io::CodedOutputStream::WriteVarint32ToArray(
-        static_cast<uint32_t>(size), varint);
-    out->append(reinterpret_cast<const char*>(varint), static_cast<size_t>(end - varint));
-    const size_t at = out->size();
-    out->resize(at + size);
-    quote.SerializeWithCachedSizesToArray(reinterpret_cast<uint8_t*>(out->data() + at));
+    AppendQuoteDelimited(quote, out);
     return;
   }
   AppendQuoteJson(quote, out);
