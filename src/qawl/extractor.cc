@@ -316,54 +316,34 @@ int Run::ArticleYear() const {
   return first_year(t_.substr(0, std::min(t_.size(), kDatelineBytes)));
 }
 
-// What tokenizing needs of a character.
+// The code points of one- and two-byte UTF-8 (nearly all of Arabic news
+// text) by what tokenizing needs of them.
 enum CharClass : uint8_t { kOther, kWord, kTerminator };
-
-// Every two bytes of UTF-8 read as a little-endian uint16 -> the class of
-// the character they start (bits 0-1) and its length (bits 2-3), for one-
-// and two-byte characters (nearly all of Arabic news text); 0 for a lead
-// byte of three or more, which Tokenize decodes. One table load per
-// character and no branch on its length.
-constexpr uint8_t kSlowChar = 0;
-const std::array<uint8_t, 0x10000>& CharTable() {
-  static const auto* table = [] {
-    auto* t = new std::array<uint8_t, 0x10000>();
-    auto cls = [](char32_t c) -> uint8_t {
-      if (c == U'\n' || c == U'.' || c == U'!' || c == U'?' || c == U'\u061F') return kTerminator;  // ؟
-      return IsWordChar(c) ? kWord : kOther;
-    };
-    for (uint32_t v = 0; v < 0x10000; ++v) {
-      const uint32_t b0 = v & 0xFF;
-      const uint32_t b1 = v >> 8;
-      if (b0 < 0x80) {
-        (*t)[v] = static_cast<uint8_t>(cls(b0) | 1 << 2);
-      } else if (b0 >= 0xC0 && b0 < 0xE0 && (b1 & 0xC0) == 0x80) {
-        (*t)[v] = static_cast<uint8_t>(cls(((b0 & 0x1F) << 6) | (b1 & 0x3F)) | 2 << 2);
-      } else {
-        (*t)[v] = kSlowChar;
-      }
-    }
-    return t;
-  }();
-  return *table;
-}
+constexpr std::array<uint8_t, 0x800> kCharClass2 = [] {
+  std::array<uint8_t, 0x800> t{};
+  for (char32_t c = 0; c < 0x800; ++c) t[c] = IsWordChar(c) ? kWord : kOther;
+  for (char32_t c : {U'\n', U'.', U'!', U'?', U'\u061F'}) t[c] = kTerminator;  // ؟
+  return t;
+}();
 
 void Run::Tokenize() {
   tokens_.reserve(t_.size() / 6);
   const auto n = static_cast<uint32_t>(t_.size());
-  // Normalized text is valid UTF-8 and NUL-terminated (std::string), so
-  // the second byte of a load is always readable.
+  // Normalized text is valid UTF-8, so a two-byte lead always has its
+  // second byte.
   const auto* s = reinterpret_cast<const unsigned char*>(t_.data());
-  const std::array<uint8_t, 0x10000>& table = CharTable();
   size_t i = 0;
   uint32_t start = kNone;
   while (i < n) {
     const auto pos = static_cast<uint32_t>(i);
     uint8_t cls;
-    const uint8_t e = table[s[i] | s[i + 1] << 8];
-    if (e != kSlowChar) {
-      cls = e & 3;
-      i += e >> 2;
+    const unsigned char b = s[i];
+    if (b < 0x80) {
+      cls = kCharClass2[b];
+      ++i;
+    } else if (b < 0xE0) {
+      cls = kCharClass2[((b & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
+      i += 2;
     } else {
       size_t next = i;  // i's address must not escape: it lives in a register
       cls = IsWordChar(DecodeUtf8(t_, &next)) ? kWord : kOther;
