@@ -1,5 +1,7 @@
 #include "qawl/extract_job.h"
 
+#include <pthread.h>
+
 #include <sched.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -327,8 +329,18 @@ class Pipeline {
 
   Status Run(BatchSink* sink) {
     std::vector<std::thread> threads;
-    threads.emplace_back([this] { ReadLoop(); });
-    for (int i = 0; i < threads_; ++i) threads.emplace_back([this] { WorkLoop(); });
+    // Named for top -H and perf: the reader, the workers and (the calling
+    // thread) the writer.
+    threads.emplace_back([this] {
+      pthread_setname_np(pthread_self(), "qawl-read");
+      ReadLoop();
+    });
+    for (int i = 0; i < threads_; ++i) {
+      threads.emplace_back([this] {
+        pthread_setname_np(pthread_self(), "qawl-work");
+        WorkLoop();
+      });
+    }
     Status status = WriteLoop(sink);
     {
       std::lock_guard<std::mutex> lock(mu_);
