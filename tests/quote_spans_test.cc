@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,89 @@ TEST(QuoteMarks, SetFromPatternDataDecidesWhatPairs) {
   EXPECT_EQ(text.substr(spans[0].inner.begin, spans[0].inner.size()), "نعم");
   EXPECT_TRUE(guillemets.contains(0xAB));
   EXPECT_FALSE(guillemets.contains('"'));
+}
+
+}  // namespace
+}  // namespace qawl
+
+namespace qawl {
+namespace {
+
+std::string Utf8(char32_t c) {
+  std::string s;
+  AppendUtf8(c, &s);
+  return s;
+}
+
+// Marks are found a block of bytes at a time; every offset from a block's
+// start, and the short tail of the text, must give the same spans.
+TEST(QuoteSpans, SameSpansAtEveryOffset) {
+  const std::string text =
+      "قال: \"نعم\" ثم «لا» و“ربما”.\n"
+      "قال أحدهم ”كلام «منقول» هنا“ انتهى\n"
+      "قائلا: لن نسلم أسلحتنا\".\n"
+      "وقال: \"لن نتراجع عن موقفنا";
+  const std::vector<QuoteSpan> base = FindQuoteSpans(text);
+  ASSERT_EQ(base.size(), 7u);
+  for (uint32_t k = 1; k <= 200; ++k) {
+    std::string shifted = std::string(k - 1, 'a') + "\n" + text;
+    std::vector<QuoteSpan> spans = FindQuoteSpans(shifted);
+    ASSERT_EQ(spans.size(), base.size()) << "offset " << k;
+    for (size_t j = 0; j < spans.size(); ++j) {
+      const QuoteSpan& a = spans[j];
+      const QuoteSpan& b = base[j];
+      EXPECT_EQ(a.open, b.has_open() ? b.open + k : QuoteSpan::kNoMark) << "offset " << k;
+      EXPECT_EQ(a.close, b.has_close() ? b.close + k : QuoteSpan::kNoMark) << "offset " << k;
+      EXPECT_EQ(a.open_end, b.open_end + k) << "offset " << k;
+      EXPECT_EQ(a.close_end, b.close_end + k) << "offset " << k;
+      EXPECT_EQ(a.inner, (ByteSpan{b.inner.begin + k, b.inner.end + k})) << "offset " << k;
+      EXPECT_EQ(a.depth, b.depth) << "offset " << k;
+    }
+  }
+}
+
+// Sets whose marks start with many different bytes are scanned a byte at
+// a time, the others with SIMD compares where the CPU has them: marks that
+// never occur in the text must not change the spans either way.
+TEST(QuoteSpans, ScanDoesNotChangeSpans) {
+  std::vector<char32_t> builtin = QuoteMarks().marks();
+  std::vector<char32_t> many = builtin;
+  for (char32_t c : {0x3008, 0x4E00, 0x5000, 0x6000, 0x7000, 0x8000, 0x1F5E8}) many.push_back(c);
+  const QuoteMarks few_leads(builtin), many_leads(many);
+  std::vector<std::string> pieces = {" ", " ", " ", "\n", ":", ".", "؟", "،", "-", "(", ")", "a"};
+  for (char32_t c = 0x627; c <= 0x64A; ++c) pieces.push_back(Utf8(c));
+  std::vector<std::string> marks;
+  for (char32_t c : builtin) marks.push_back(Utf8(c));
+  std::mt19937 rng(7);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const size_t size = rng() % 4 == 0 ? rng() % 64 : rng() % 600;
+    while (text.size() < size) {
+      text += rng() % 8 == 0 ? marks[rng() % marks.size()] : pieces[rng() % pieces.size()];
+    }
+    std::vector<QuoteSpan> a = FindQuoteSpans(text, few_leads);
+    std::vector<QuoteSpan> b = FindQuoteSpans(text, many_leads);
+    ASSERT_EQ(a.size(), b.size()) << text;
+    for (size_t j = 0; j < a.size(); ++j) {
+      EXPECT_EQ(a[j].open, b[j].open) << text;
+      EXPECT_EQ(a[j].close, b[j].close) << text;
+      EXPECT_EQ(a[j].inner, b[j].inner) << text;
+      EXPECT_EQ(a[j].depth, b[j].depth) << text;
+    }
+  }
+}
+
+TEST(QuoteMarks, MarksOutsideTheBasicPlane) {
+  QuoteMarks marks({0x1F5E8, '"'});
+  EXPECT_TRUE(marks.contains(0x1F5E8));
+  EXPECT_FALSE(marks.contains(0x1F5E9));
+  EXPECT_FALSE(marks.contains(0x201C));
+  EXPECT_TRUE(marks.contains('"'));
+  std::string text = "قال: " + Utf8(0x1F5E8) + "نعم" + Utf8(0x1F5E8) + " ثم \"لا\"";
+  std::vector<QuoteSpan> spans = FindQuoteSpans(text, marks);
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(text.substr(spans[0].inner.begin, spans[0].inner.size()), "نعم");
+  EXPECT_EQ(text.substr(spans[1].inner.begin, spans[1].inner.size()), "لا");
 }
 
 }  // namespace

@@ -41,14 +41,23 @@ class QuoteMarks {
  public:
   QuoteMarks();  // the built-in set
   explicit QuoteMarks(std::vector<char32_t> marks);
-  bool contains(char32_t c) const;
+  bool contains(char32_t c) const {
+    return c < 0x10000 ? (bmp_[c / 64] >> (c % 64)) & 1 : ContainsAstral(c);
+  }
   // Whether a UTF-8 sequence starting with byte `b` can be a mark.
   bool MayStart(unsigned char b) const { return first_byte_[b]; }
   const std::vector<char32_t>& marks() const { return marks_; }
 
  private:
+  friend std::vector<QuoteSpan> FindQuoteSpans(std::string_view text, const QuoteMarks& marks);
+
+  bool ContainsAstral(char32_t c) const;
+
   std::vector<char32_t> marks_;  // sorted
   std::array<bool, 256> first_byte_{};
+  std::vector<uint64_t> bmp_;  // bit c set for each mark c < 0x10000
+  // '\n' and the bytes MayStart accepts, the bytes FindQuoteSpans stops at.
+  std::vector<unsigned char> stop_bytes_;
 };
 
 // True for the code points of the built-in set.
