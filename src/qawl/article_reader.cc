@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "qawl/normalizer.h"
@@ -32,18 +33,36 @@ bool IsArticleFile(const fs::path& p) {
 }  // namespace
 
 // Reads lines (any length) from a file, a gzip file or standard input.
+// A file that does not start with the gzip magic is read with read(2)
+// straight into the line buffer; zlib's transparent mode would copy it
+// through a buffer of its own.
 class ArticleReader::LineSource {
  public:
   static std::unique_ptr<LineSource> Open(const std::string& path, std::string* error) {
+    if (path != "-") {
+      int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+      if (fd < 0) {
+        *error = path + ": cannot open: " + std::strerror(errno);
+        return nullptr;
+      }
+      unsigned char magic[2] = {0, 0};
+      if (::pread(fd, magic, 2, 0) != 2 || magic[0] != 0x1F || magic[1] != 0x8B) {
+        return std::unique_ptr<LineSource>(new LineSource(nullptr, fd));
+      }
+      ::close(fd);
+    }
     gzFile f = path == "-" ? gzdopen(dup(0), "rb") : gzopen(path.c_str(), "rb");
     if (f == nullptr) {
       *error = path + ": cannot open: " + std::strerror(errno);
       return nullptr;
     }
     gzbuffer(f, 1 << 17);
-    return std::unique_ptr<LineSource>(new LineSource(f));
+    return std::unique_ptr<LineSource>(new LineSource(f, -1));
   }
-  ~LineSource() { gzclose(f_); }
+  ~LineSource() {
+    if (f_ != nullptr) gzclose(f_);
+    if (fd_ >= 0) ::close(fd_);
+  }
 
   // The next line without its "\n" (and "\r"). False at the end or on error.
   bool Next(std::string* line, uint64_t* offset, std::string* error) {
@@ -52,12 +71,24 @@ class ArticleReader::LineSource {
     for (;;) {
       if (pos_ == len_) {
         if (eof_) return !line->empty() && Finish(line);
-        int n = gzread(f_, buf_.data(), static_cast<unsigned>(buf_.size()));
-        if (n < 0) {
-          int code;
-          *error = std::string("read error: ") + gzerror(f_, &code);
-          eof_ = true;
-          return false;
+        long n;
+        if (f_ != nullptr) {
+          n = gzread(f_, buf_.data(), static_cast<unsigned>(buf_.size()));
+          if (n < 0) {
+            int code;
+            *error = std::string("read error: ") + gzerror(f_, &code);
+            eof_ = true;
+            return false;
+          }
+        } else {
+          do {
+            n = ::read(fd_, buf_.data(), buf_.size());
+          } while (n < 0 && errno == EINTR);
+          if (n < 0) {
+            *error = std::string("read error: ") + std::strerror(errno);
+            eof_ = true;
+            return false;
+          }
         }
         if (n == 0) {
           eof_ = true;
@@ -81,12 +112,13 @@ class ArticleReader::LineSource {
   }
 
  private:
-  explicit LineSource(gzFile f) : f_(f), buf_(1 << 17) {}
+  LineSource(gzFile f, int fd) : f_(f), fd_(fd), buf_(1 << 17) {}
   static bool Finish(std::string* line) {
     if (!line->empty() && line->back() == '\r') line->pop_back();
     return true;
   }
-  gzFile f_;
+  gzFile f_;     // a gzip file or standard input, or
+  int fd_ = -1;  // a plain file
   std::vector<char> buf_;
   size_t pos_ = 0;
   size_t len_ = 0;
@@ -99,7 +131,7 @@ class ArticleReader::LineSource {
 
 struct ArticleReader::Json {
   simdjson::dom::parser parser;
-  std::string padded;
+  std::string line;  // the current record, padded for simdjson; reused
 };
 
 ArticleReader::ArticleReader(std::vector<std::string> inputs, ReaderOptions options)
@@ -209,24 +241,24 @@ bool ArticleReader::OpenNext(ReadItem* item) {
   return false;
 }
 
-bool ArticleReader::ParseLine(std::string_view line, ReadItem* item) {
+bool ArticleReader::ParseLine(std::string* padded, ReadItem* item) {
+  const size_t size = padded->size();
   auto fail = [&](const std::string& why) {
     item->ok = false;
     item->error = item->input + ":" + std::to_string(item->line) + ": " + why + " (byte " +
                   std::to_string(item->offset) + ")";
     return true;
   };
-  if (line.size() > options_.max_article_bytes + 4096 || line.size() >= 0xFFFFFFF0ull) {
-    return fail("record of " + std::to_string(line.size()) + " bytes is over the limit of " +
+  if (size > options_.max_article_bytes + 4096 || size >= 0xFFFFFFF0ull) {
+    return fail("record of " + std::to_string(size) + " bytes is over the limit of " +
                 std::to_string(options_.max_article_bytes));
   }
   // The DOM parser dispatches at run time to the best SIMD kernel of this
-  // CPU; it validates UTF-8 and the whole line.
-  std::string& buf = json_->padded;
-  buf.assign(line.data(), line.size());
-  buf.resize(line.size() + simdjson::SIMDJSON_PADDING, '\0');
+  // CPU; it validates UTF-8 and the whole line. It reads up to
+  // SIMDJSON_PADDING bytes past the end: padded in place, no copy.
+  padded->resize(size + simdjson::SIMDJSON_PADDING, '\0');
   simdjson::dom::element doc;
-  if (auto err = json_->parser.parse(buf.data(), line.size(), false).get(doc); err) {
+  if (auto err = json_->parser.parse(padded->data(), size, false).get(doc); err) {
     return fail(std::string("invalid JSON: ") + simdjson::error_message(err));
   }
   simdjson::dom::object obj;
@@ -278,7 +310,7 @@ bool ArticleReader::ParseLine(std::string_view line, ReadItem* item) {
 }
 
 bool ArticleReader::Next(ReadItem* item) {
-  std::string line;
+  std::string& line = json_->line;
   for (;;) {
     if (!current_) {
       if (OpenNext(item)) return true;
@@ -305,7 +337,7 @@ bool ArticleReader::Next(ReadItem* item) {
     item->line = current_->line_number;
     item->offset = offset;
     item->bytes = line.size() + 1;
-    ParseLine(line, item);
+    ParseLine(&line, item);
     return true;
   }
 }

@@ -70,7 +70,8 @@ class ArticleReader {
  private:
   class LineSource;
   bool OpenNext(ReadItem* item);
-  bool ParseLine(std::string_view line, ReadItem* item);
+  // Parses the record in *line, which it pads in place for simdjson.
+  bool ParseLine(std::string* line, ReadItem* item);
 
   std::deque<std::string> pending_;
   ReaderOptions options_;
