@@ -1,6 +1,7 @@
 #include "qawl/extractor.h"
 
 #include <re2/re2.h>
+#include <unicode/uchar.h>
 #include <simdjson.h>
 
 #include <algorithm>
@@ -221,6 +222,9 @@ class Run {
   bool InsideQuote(uint32_t pos) const;
   bool IsLabel(const QuoteSpan& q) const;
   size_t CountTokens(ByteSpan s) const;
+  // end, less a final character of [begin, end) that is not a letter or
+  // digit (\p{L}, \p{N}).
+  uint32_t WithoutFinalBoundary(uint32_t begin, uint32_t end) const;
   uint32_t SkipSpaces(uint32_t pos) const;
   uint32_t SkipSpacesBack(uint32_t pos) const;
 
@@ -475,6 +479,16 @@ int Run::ResolveShortName(size_t token) const {
     }
   }
   return found;
+}
+
+uint32_t Run::WithoutFinalBoundary(uint32_t begin, uint32_t end) const {
+  if (end <= begin) return end;
+  uint32_t last = end - 1;
+  while (last > begin && (static_cast<unsigned char>(t_[last]) & 0xC0) == 0x80) --last;
+  size_t next = last;
+  const char32_t c = DecodeUtf8(t_, &next);
+  const bool letter_or_digit = (U_GET_GC_MASK(static_cast<UChar32>(c)) & (U_GC_L_MASK | U_GC_N_MASK)) != 0;
+  return letter_or_digit ? end : last;
 }
 
 size_t Run::CountTokens(ByteSpan s) const {
@@ -1030,10 +1044,10 @@ Frame Run::FindFrame(size_t index) const {
       bool maybe_comp = w.substr(0, 4) == "ان" || w.substr(0, 6) == "بان" || w == "الي" || w == "علي" ||
                         w == "من";
       re2::StringPiece window(t_.data() + pos, sentence_end - pos);
-      re2::StringPiece groups[2];
-      if (maybe_comp && complementizer_->Match(window, 0, window.size(), re2::RE2::ANCHOR_START, groups, 2)) {
-        // Group 1 is the complementizer itself, without the boundary.
-        f.comp_end = pos + static_cast<uint32_t>(groups[1].size());
+      re2::StringPiece match;
+      if (maybe_comp && complementizer_->Match(window, 0, window.size(), re2::RE2::ANCHOR_START, &match, 1)) {
+        // The match ends with the boundary character, if any.
+        f.comp_end = WithoutFinalBoundary(pos, pos + static_cast<uint32_t>(match.size()));
         f.boundary = Boundary::kComplementizer;
         break;
       }
