@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "test_util.h"
+
 namespace qawl {
 namespace {
 
@@ -46,7 +48,7 @@ TEST(ArticleReader, SameRecordsWhateverTheCompressionAndName) {
       {"plain_named_compressed.jsonl.gz", false},
   };
   for (const Row& row : rows) {
-    const std::string path = ::testing::TempDir() + "/reader_" + row.name;
+    const std::string path = testing::ScratchPath("reader_" + row.name);
     if (row.gzip) {
       ASSERT_NO_FATAL_FAILURE(WriteGzip(path, data));
     } else {
@@ -73,7 +75,7 @@ TEST(ArticleReader, SameRecordsWhateverTheCompressionAndName) {
 }
 
 TEST(ArticleReader, MissingFileIsAnInputError) {
-  ArticleReader reader({::testing::TempDir() + "/reader_no_such_file.jsonl"}, ReaderOptions());
+  ArticleReader reader({testing::ScratchPath("reader_no_such_file.jsonl")}, ReaderOptions());
   ReadItem item;
   ASSERT_TRUE(reader.Next(&item));
   EXPECT_FALSE(item.ok);

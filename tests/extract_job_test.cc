@@ -30,8 +30,7 @@ using testing::ReadFile;
 // A fresh directory per test.
 fs::path TestDir() {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  fs::path dir = fs::path(::testing::TempDir()) /
-                 (std::string("extract_job_") + info->test_suite_name() + "_" + info->name());
+  fs::path dir = testing::ScratchPath(std::string("extract_job_") + info->test_suite_name() + "_" + info->name());
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;

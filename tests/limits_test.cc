@@ -26,6 +26,8 @@
 #include "qawl/pattern_set.h"
 #include "qawl/quote_spans.h"
 
+#include "test_util.h"
+
 namespace qawl {
 namespace {
 
@@ -599,7 +601,7 @@ TEST_F(LimitsTest, OneMegabyteSentenceOfReportedSpeech) {
 }
 
 TEST_F(LimitsTest, JsonLinesReaderReadsAOneMegabyteRecord) {
-  const std::string path = ::testing::TempDir() + "/limits_one_megabyte.jsonl";
+  const std::string path = testing::ScratchPath("limits_one_megabyte.jsonl");
   std::string text;
   while (text.size() < kMiB) text += "نص طويل بلا نهاية ";
   {

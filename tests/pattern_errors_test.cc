@@ -15,6 +15,8 @@
 
 #include "qawl/pattern_set.h"
 
+#include "test_util.h"
+
 namespace qawl {
 namespace {
 
@@ -51,8 +53,7 @@ const BadCase kCases[] = {
 class PatternErrorsTest : public ::testing::TestWithParam<BadCase> {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("qawl_bad_patterns_" + std::string(GetParam().dir));
+    dir_ = testing::ScratchPath("bad_patterns_" + std::string(GetParam().dir));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     for (const char* name : {"verbs.txt", "lexicon.txt", "rules.txt", "speakers.txt"}) {

@@ -9,6 +9,9 @@
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
+#include <unistd.h>
+
 #include "qawl/extractor.h"
 #include "qawl/normalizer.h"
 #include "qawl/pattern_set.h"
@@ -20,6 +23,12 @@ inline std::string ReadFile(const std::filesystem::path& path) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+// A path under the test temporary directory that no other process uses:
+// test binaries may run concurrently (ctest -j, several build trees).
+inline std::string ScratchPath(const std::string& name) {
+  return (std::filesystem::path(::testing::TempDir()) / ("qawl-" + std::to_string(::getpid()) + "-" + name)).string();
 }
 
 // The built-in pattern set, loaded once.
