@@ -374,13 +374,16 @@ void Run::Tokenize() {
     const PatternSet::WordFacts* f = p_.Facts(w, HashWord(w));
     facts_[k] = f != nullptr ? *f : PatternSet::WordFacts();
   }
+  // Token k is the first at or after the start of every block from the one
+  // after the previous token's block to its own.
   token_blocks_.resize((n >> kTokenBlockShift) + 2);
-  size_t k = 0;
-  for (size_t block = 0; block < token_blocks_.size(); ++block) {
-    const size_t from = block << kTokenBlockShift;
-    while (k < tokens_.size() && tokens_[k].begin < from) ++k;
-    token_blocks_[block] = static_cast<uint32_t>(k);
+  uint32_t* blocks = token_blocks_.data();
+  size_t next_block = 0;
+  for (size_t k = 0; k < tokens_.size(); ++k) {
+    const size_t last = tokens_[k].begin >> kTokenBlockShift;
+    for (; next_block <= last; ++next_block) blocks[next_block] = static_cast<uint32_t>(k);
   }
+  for (; next_block < token_blocks_.size(); ++next_block) blocks[next_block] = static_cast<uint32_t>(tokens_.size());
 }
 
 void Run::FindSentenceBreaks() {
