@@ -1,7 +1,7 @@
 // Microbenchmarks of the per-article steps, over the seed articles
-// (tests/data/seeds): normalization, quotation-mark pairing, the whole
-// extraction (cues, speakers, records), and record encoding. Throughput is
-// reported in bytes of article text per second.
+// (tests/data/seeds): normalization, UTF-8 sanitizing, quotation-mark
+// pairing, the whole extraction (cues, speakers, records), and record
+// encoding. Throughput is reported in bytes of article text per second.
 //
 //   build/bench/extract_bench [--benchmark_filter=Extract]
 #include <benchmark/benchmark.h>
@@ -67,6 +67,15 @@ void BM_Normalize(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * SeedBytes());
 }
 BENCHMARK(BM_Normalize);
+
+// Valid text, the common case: a validation pass and a copy.
+void BM_SanitizeUtf8(benchmark::State& state) {
+  for (auto _ : state) {
+    for (const auto& a : Seeds()) benchmark::DoNotOptimize(qawl::SanitizeUtf8(a.text()));
+  }
+  state.SetBytesProcessed(state.iterations() * SeedBytes());
+}
+BENCHMARK(BM_SanitizeUtf8);
 
 void BM_FindQuoteSpans(benchmark::State& state) {
   std::vector<qawl::NormalizedText> normalized(Seeds().size());

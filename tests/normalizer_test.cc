@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace qawl {
 namespace {
@@ -81,6 +82,90 @@ TEST(NormalizedText, InvalidBytesKeepTheirOffsets) {
   size_t b = t.text().find("بوتين");
   ASSERT_NE(b, std::string::npos);
   EXPECT_EQ(t.OriginalBegin(static_cast<uint32_t>(b)), original.find("بوتين"));
+}
+
+// The normalized text and every offset.
+struct Normalized {
+  std::string text;
+  std::vector<uint32_t> begins;  // OriginalBegin(0) ... OriginalBegin(text.size())
+  friend bool operator==(const Normalized&, const Normalized&) = default;
+};
+
+Normalized NormalizeAll(std::string_view s) {
+  NormalizedText t;
+  Normalizer::Default().Normalize(s, &t);
+  Normalized r{t.text(), {}};
+  for (uint32_t i = 0; i <= t.text().size(); ++i) r.begins.push_back(t.OriginalBegin(i));
+  return r;
+}
+
+void PrintTo(const Normalized& n, std::ostream* os) {
+  *os << "\"" << n.text << "\" from";
+  for (uint32_t b : n.begins) *os << " " << b;
+}
+
+// Texts of 16 bytes or more go through the vectorized runs, shorter ones
+// code point by code point. Each code point the runs might cover, in a few
+// contexts, comes out the same both ways: a short piece alone, and repeated
+// (the pieces begin and end with letters, so they do not interact).
+TEST(Normalizer, FastPathAgreesWithTheTable) {
+  std::vector<char32_t> cps;
+  for (char32_t c = 0; c < 0x800; ++c) cps.push_back(c);
+  for (char32_t c = 0x2000; c < 0x2080; ++c) cps.push_back(c);
+  for (char32_t c : {0xFB50, 0xFDF2, 0xFE70, 0xFEFB, 0xFEFF, 0xFF02, 0xFFFD}) cps.push_back(c);
+  for (char32_t c : cps) {
+    std::string x;
+    AppendUtf8(c, &x);
+    for (const std::string& piece : {"ب" + x + "ب", "ب " + x + " ب", "a" + x + x + "Z", "ى\n" + x + "ة"}) {
+      ASSERT_LT(piece.size(), 16u);
+      const Normalized one = NormalizeAll(piece);
+      std::string repeated;
+      Normalized expected;
+      for (uint32_t k = 0; k < 8; ++k) {
+        repeated += piece;
+        expected.text += one.text;
+        for (size_t j = 0; j < one.text.size(); ++j) {
+          expected.begins.push_back(one.begins[j] + k * static_cast<uint32_t>(piece.size()));
+        }
+      }
+      expected.begins.push_back(static_cast<uint32_t>(repeated.size()));
+      ASSERT_EQ(NormalizeAll(repeated), expected) << "U+" << std::hex << static_cast<uint32_t>(c);
+    }
+  }
+}
+
+// A run covers at most 16 bytes and stops before a letter that straddles
+// them: shifting the input shifts the result, whatever lands at a boundary.
+TEST(Normalizer, ResultDoesNotDependOnAlignment) {
+  const std::string text =
+      "قالَ الرئيس  «نعم»\n\n“هذه” ة أإآ ى ئ ؤ ی کـــ ٢٠ Putin SAID\t\u00A0 ok.\r\n"
+      "بوتين\u200Fقال \uFEFB \xFF\xD8 x ، ؛ ؟ ٪ \n وقال  :\n \"لا\" الأمم المتحدة والرئاسة";
+  const Normalized base = NormalizeAll(text);
+  for (uint32_t pad = 1; pad <= 34; ++pad) {
+    Normalized expected{std::string(pad, 'x') + " " + base.text, {}};
+    for (uint32_t k = 0; k <= pad; ++k) expected.begins.push_back(k);
+    for (uint32_t b : base.begins) expected.begins.push_back(b + pad + 1);
+    EXPECT_EQ(NormalizeAll(std::string(pad, 'x') + " " + text), expected) << "pad " << pad;
+  }
+}
+
+TEST(SanitizeUtf8, ReplacesEachBadByteAnywhere) {
+  std::string valid;
+  for (int k = 0; k < 4; ++k) valid += "قال بوتين: \"نعم\" “لا” \U0001F600 ok \uFFFD ";
+  ASSERT_TRUE(IsValidUtf8(valid));
+  ASSERT_EQ(SanitizeUtf8(valid), valid);
+  for (const std::string bad : {"\xFF", "\x80", "\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80",
+                                "\xF4\x90\x80\x80", "\xD8", "\xE2\x80", "\xF0\x9F\x98"}) {
+    for (size_t at = 0; at <= valid.size(); ++at) {
+      if (at < valid.size() && (static_cast<unsigned char>(valid[at]) & 0xC0) == 0x80) continue;
+      const std::string s = valid.substr(0, at) + bad + valid.substr(at);
+      std::string expected = valid.substr(0, at);
+      for (size_t k = 0; k < bad.size(); ++k) expected += "\uFFFD";
+      expected += valid.substr(at);
+      EXPECT_FALSE(IsValidUtf8(s)) << "at " << at;
+      EXPECT_EQ(SanitizeUtf8(s), expected) << "at " << at;
+    }
+  }
 }
 
 TEST(SanitizeUtf8, ReplacesEachBadByte) {

@@ -4,9 +4,16 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <simdjson.h>
+
 #include <array>
 #include <cassert>
 #include <limits>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#define QAWL_NORMALIZER_SSE2 1
+#endif
 
 namespace qawl {
 
@@ -144,7 +151,6 @@ int32_t ActionFor(char32_t c, const icu::Normalizer2* nfkc) {
   return kNfkc;
 }
 
-// Emits normalized text with its origin map.
 // Emits normalized text with its origin map into raw buffers. The caller
 // guarantees capacity with Reserve(); Finish() trims to the length used.
 class Emitter {
@@ -241,33 +247,66 @@ class Emitter {
   uint32_t space_from_ = 0;
 };
 
-// The table's actions for U+0000-U+08FF precomputed as UTF-8 bytes, so the
-// common case (ASCII and the Arabic block) needs no decode or encode.
+// The actions for U+0000-U+07FF (one and two UTF-8 bytes) and for General
+// Punctuation U+2000-U+207F (quotation marks, dashes, bidi controls, spaces)
+// precomputed as UTF-8 bytes, so the common cases need no decode or encode.
+// Anything else, and whatever needs NFKC, takes the slow path.
 struct FastTable {
   struct Entry {
     int8_t action;  // kKeep (emit bytes), kDelete, kSpace, kNewline, kNfkc
     uint8_t len;
-    char bytes[2];
+    char bytes[3];
   };
-  std::array<Entry, 0x800> entries{};
+  static constexpr size_t kPunctuation = 0x800;  // index of U+2000
+  std::array<Entry, kPunctuation + 0x80> entries{};
 
   FastTable() {
     const auto& table = Table().action;
     for (char32_t c = 0; c < 0x800; ++c) {
-      Entry& e = entries[c];
       int32_t a = table[c];
       char32_t out = c;
       if (a >= 0) {
         out = static_cast<char32_t>(a);
         a = kKeep;
       }
-      e.action = static_cast<int8_t>(a);
-      if (a == kKeep) {
-        char buf[4];
-        e.len = static_cast<uint8_t>(Emitter::EncodeUtf8(out, buf));
-        e.bytes[0] = buf[0];
-        e.bytes[1] = e.len > 1 ? buf[1] : 0;
-      }
+      Set(&entries[c], a, out);
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    for (char32_t c = 0x2000; c < 0x2080; ++c) {
+      // Keeping needs ICU's word (isInert); without ICU, and for anything
+      // but keep, delete, space or newline, the slow path decides.
+      int32_t a = U_SUCCESS(status) && nfkc != nullptr ? ActionFor(c, nfkc) : kNfkc;
+      Set(&entries[kPunctuation + c - 0x2000], a >= 0 ? kNfkc : a, c);
+    }
+  }
+
+  // Index of the entry for the code point at s[0] (with `avail` bytes from
+  // s), and its length in bytes; 0 when the table has none.
+  static size_t Find(const unsigned char* s, size_t avail, size_t* index) {
+    const unsigned char b0 = s[0];
+    if (b0 < 0x80) {
+      *index = b0;
+      return 1;
+    }
+    if (b0 >= 0xC2 && b0 <= 0xDF && avail >= 2 && (s[1] & 0xC0) == 0x80) {
+      *index = ((b0 & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+      return 2;
+    }
+    if (b0 == 0xE2 && avail >= 3 && (s[1] & 0xFE) == 0x80 && (s[2] & 0xC0) == 0x80) {
+      *index = kPunctuation + (((s[1] & 1u) << 6) | (s[2] & 0x3Fu));
+      return 3;
+    }
+    return 0;
+  }
+
+ private:
+  static void Set(Entry* e, int32_t action, char32_t out) {
+    e->action = static_cast<int8_t>(action);
+    if (action == kKeep) {
+      char buf[4];
+      e->len = static_cast<uint8_t>(Emitter::EncodeUtf8(out, buf));
+      for (size_t k = 0; k < e->len; ++k) e->bytes[k] = buf[k];
     }
   }
 };
@@ -276,6 +315,87 @@ const FastTable& Fast() {
   static const FastTable* table = new FastTable();
   return *table;
 }
+
+#if QAWL_NORMALIZER_SSE2
+// Sixteen input bytes at once, for the common case of text that normalizes
+// to itself byte for byte. A run is the longest prefix of the 16 bytes made
+// of printable ASCII (A-Z lowered), the Arabic comma and the letters
+// U+061D-U+063A and U+0641-U+064A (those folding to another letter refolded
+// from the table: ة -> ه, أ -> ا, ى -> ي, ...), and single spaces and line
+// breaks between two of those. Each normalized byte then has the offset of
+// its own code point. The ranges restate part of FoldTable; the test
+// FastPathAgreesWithTheTable checks every code point they cover against it.
+struct Run {
+  uint32_t size;   // bytes in the run, 0-16
+  uint32_t folds;  // bit k: bytes k-1, k are a letter to refold (in or past the run)
+  __m128i text;    // the 16 bytes, A-Z lowered
+  __m128i second;  // 0xFF at the second byte of each two-byte letter
+};
+
+inline __m128i Byte(uint8_t b) { return _mm_set1_epi8(static_cast<char>(b)); }
+
+// Bytes in [lo, hi], unsigned: v - lo <= hi - lo.
+inline __m128i InRange(__m128i v, uint8_t lo, uint8_t hi) {
+  const __m128i excess = _mm_subs_epu8(_mm_sub_epi8(v, Byte(lo)), Byte(hi - lo));
+  return _mm_cmpeq_epi8(excess, _mm_setzero_si128());
+}
+
+// `first_break_ok`: a space or line break at s[0] would map to itself: no
+// space is pending and the normalized text so far ends with a code point
+// other than a line break.
+inline Run ScanRun(const unsigned char* s, bool first_break_ok) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
+  const __m128i after_d8 = _mm_slli_si128(_mm_cmpeq_epi8(v, Byte(0xD8)), 1);
+  const __m128i after_d9 = _mm_slli_si128(_mm_cmpeq_epi8(v, Byte(0xD9)), 1);
+  const __m128i letter = _mm_or_si128(
+      _mm_and_si128(after_d8, _mm_or_si128(InRange(v, 0x9D, 0xBA), _mm_cmpeq_epi8(v, Byte(0x8C)))),
+      _mm_and_si128(after_d9, InRange(v, 0x81, 0x8A)));
+  // Second bytes of U+0622-U+0626, U+0629 and U+0649, the letters that fold
+  // to another letter; only taken where `letter` is set.
+  const __m128i fold =
+      _mm_or_si128(InRange(v, 0xA2, 0xA6),
+                   _mm_or_si128(_mm_cmpeq_epi8(v, Byte(0xA9)), _mm_cmpeq_epi8(v, Byte(0x89))));
+  const __m128i breaks = _mm_or_si128(_mm_cmpeq_epi8(v, Byte(' ')), _mm_cmpeq_epi8(v, Byte('\n')));
+
+  const auto seconds = static_cast<uint32_t>(_mm_movemask_epi8(letter));
+  const auto ascii = static_cast<uint32_t>(_mm_movemask_epi8(InRange(v, 0x21, 0x7E)));
+  const uint32_t starts = ascii | (seconds >> 1);
+  const uint32_t spaces = static_cast<uint32_t>(_mm_movemask_epi8(breaks)) & (starts >> 1) &
+                          (first_break_ok ? ~0u : ~1u);
+  Run run;
+  run.size = static_cast<uint32_t>(__builtin_ctz(~(starts | seconds | spaces)));
+  // Past the run too: those bytes are rewritten later.
+  run.folds = static_cast<uint32_t>(_mm_movemask_epi8(fold)) & seconds;
+  run.text = _mm_add_epi8(v, _mm_and_si128(InRange(v, 'A', 'Z'), Byte(0x20)));
+  run.second = letter;
+  return run;
+}
+
+// Writes all 16 bytes and offsets of `run` (the caller has room for them
+// and keeps run.size); `from` is the original offset of s[0].
+inline void EmitRun(const Run& run, const unsigned char* s, uint32_t from,
+                    const FastTable& fast, char* t, uint32_t* o) {
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(t), run.text);
+  for (uint32_t f = run.folds; f != 0; f &= f - 1) {
+    const int k = __builtin_ctz(f);
+    const FastTable::Entry& e = fast.entries[((s[k - 1] & 0x1Fu) << 6) | (s[k] & 0x3Fu)];
+    t[k - 1] = e.bytes[0];
+    t[k] = e.bytes[1];
+  }
+  // from + k, minus one at second bytes.
+  const __m128i step =
+      _mm_add_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), run.second);
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i base = _mm_set1_epi32(static_cast<int>(from));
+  const __m128i lo = _mm_unpacklo_epi8(step, zero);
+  const __m128i hi = _mm_unpackhi_epi8(step, zero);
+  auto* out = reinterpret_cast<__m128i*>(o);
+  _mm_storeu_si128(out + 0, _mm_add_epi32(base, _mm_unpacklo_epi16(lo, zero)));
+  _mm_storeu_si128(out + 1, _mm_add_epi32(base, _mm_unpackhi_epi16(lo, zero)));
+  _mm_storeu_si128(out + 2, _mm_add_epi32(base, _mm_unpacklo_epi16(hi, zero)));
+  _mm_storeu_si128(out + 3, _mm_add_epi32(base, _mm_unpackhi_epi16(hi, zero)));
+}
+#endif  // QAWL_NORMALIZER_SSE2
 
 void Apply(char32_t c, uint32_t from, const icu::Normalizer2* nfkc, Emitter* out);
 
@@ -323,6 +443,7 @@ void Apply(char32_t c, uint32_t from, const icu::Normalizer2* nfkc, Emitter* out
 }
 
 bool IsInvisible(char32_t c) {
+  if (c > ' ' && c < 0xA0) return false;  // most of the time
   if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') return true;
   if (c == 0xA0 || c == 0x0640) return true;
   if (c >= 0x2000 && c <= 0x200F) return true;
@@ -391,7 +512,10 @@ void AppendUtf8(char32_t c, std::string* out) {
   }
 }
 
+bool IsValidUtf8(std::string_view s) { return simdjson::validate_utf8(s.data(), s.size()); }
+
 std::string SanitizeUtf8(std::string_view s) {
+  if (IsValidUtf8(s)) return std::string(s);
   std::string out;
   out.reserve(s.size());
   size_t i = 0;
@@ -468,11 +592,13 @@ void Normalizer::Normalize(std::string_view original, NormalizedText* out) const
   assert(original.size() < std::numeric_limits<uint32_t>::max());
   const auto* nfkc = static_cast<const icu::Normalizer2*>(nfkc_);
   const size_t n = original.size();
-  // The fast paths never write more bytes than they read.
+  // The fast paths never emit more bytes than they read, and write at most
+  // 16 bytes (a run) past what they keep.
   out->text_.resize(n + 16);
   out->origin_.resize(n + 16);
   Emitter emit(&out->text_, &out->origin_);
-  const auto& fast = Fast().entries;
+  const FastTable& fast_table = Fast();
+  const auto& fast = fast_table.entries;
   const auto* s = reinterpret_cast<const unsigned char*>(original.data());
   // The hot loop keeps the emitter's state in locals (writes through char*
   // would otherwise force reloads) and hands it over for the rare slow path.
@@ -483,18 +609,37 @@ void Normalizer::Normalize(std::string_view original, NormalizedText* out) const
   uint32_t space_from = 0;
   size_t i = 0;
   while (i < n) {
-    const auto from = static_cast<uint32_t>(i);
-    const unsigned char b0 = s[i];
-    const FastTable::Entry* e;
-    if (b0 < 0x80) {
-      e = &fast[b0];
-      i += 1;
-    } else if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
-      e = &fast[((b0 & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
-      i += 2;
-    } else {
-      e = nullptr;
+#if QAWL_NORMALIZER_SSE2
+    if (n - i >= 16) {
+      Run run = ScanRun(s + i, !pending && len > 0 && t[len - 1] != '\n');
+      if (run.size > 0) {
+        if (pending) {
+          pending = false;
+          if (len > 0 && t[len - 1] != '\n') {
+            t[len] = ' ';
+            o[len++] = space_from;
+          }
+        }
+        // Runs follow one another until a code point the runs do not cover
+        // (a run also stops before a letter that straddles its 16 bytes).
+        // After a run no space is pending and the text does not end with a
+        // line break, so the next run may start with a space.
+        do {
+          EmitRun(run, s + i, static_cast<uint32_t>(i), fast_table, t + len, o + len);
+          i += run.size;
+          len += run.size;
+          if (n - i < 16) break;
+          run = ScanRun(s + i, true);
+        } while (run.size > 0);
+        if (i == n) break;
+      }
     }
+#endif
+    const auto from = static_cast<uint32_t>(i);
+    size_t index;
+    const size_t size = FastTable::Find(s + i, n - i, &index);
+    const FastTable::Entry* e = size > 0 ? &fast[index] : nullptr;
+    i += size;
     if (e != nullptr && e->action == kKeep) {
       if (pending) {
         pending = false;
@@ -503,10 +648,8 @@ void Normalizer::Normalize(std::string_view original, NormalizedText* out) const
           o[len++] = space_from;
         }
       }
-      t[len] = e->bytes[0];
-      o[len++] = from;
-      if (e->len == 2) {
-        t[len] = e->bytes[1];
+      for (size_t k = 0; k < e->len; ++k) {
+        t[len] = e->bytes[k];
         o[len++] = from;
       }
       continue;
@@ -528,8 +671,9 @@ void Normalizer::Normalize(std::string_view original, NormalizedText* out) const
     // Slow path: ICU and the general folds, through the emitter. Decode
     // again from the start of this code point (the fast path may have
     // stepped over it already).
-    i = from;
-    char32_t c = DecodeUtf8(original, &i);
+    size_t next = from;
+    char32_t c = DecodeUtf8(original, &next);
+    i = next;
     emit.SetState(len, pending, space_from);
     emit.Reserve(64);  // NFKC can expand one code point into many (ﷺ)
     Apply(c, from, nfkc, &emit);
