@@ -467,19 +467,13 @@ int Run::ResolveShortName(size_t token) const {
   std::string_view w = Word(token);
   // A given name (سيرغي، جون) names too many people to stand alone.
   if (Listed(token, Section::kGivenNames)) return -1;
+  const std::vector<int>* people = g_.PeopleWithShortName(w);
+  if (people == nullptr) return -1;
   int found = -1;
-  for (const auto& [entity, count] : named_) {
-    const Entity& e = g_.entity(entity);
-    if (e.type != "person") continue;
-    for (const std::string& alias : e.aliases) {
-      size_t sp = alias.find(' ');
-      if (sp == std::string::npos) continue;
-      std::string_view a(alias);
-      if (a.substr(0, sp) == w || a.substr(a.rfind(' ') + 1) == w) {
-        if (found >= 0 && found != entity) return -1;
-        found = entity;
-      }
-    }
+  for (int entity : *people) {
+    if (named_.count(entity) == 0) continue;
+    if (found >= 0) return -1;
+    found = entity;
   }
   return found;
 }

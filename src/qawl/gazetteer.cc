@@ -158,6 +158,14 @@ Status Gazetteer::Load(std::string_view file_name, std::string_view data,
     for (const auto& a : e.aliases) {
       add(a, false);
       by_any_name_.emplace(a, idx);
+      const size_t first_space = a.find(' ');
+      if (e.type == "person" && first_space != std::string::npos) {
+        for (std::string_view part : {std::string_view(a).substr(0, first_space),
+                                      std::string_view(a).substr(a.rfind(' ') + 1)}) {
+          std::vector<int>& people = by_short_name_[part];
+          if (people.empty() || people.back() != idx) people.push_back(idx);
+        }
+      }
     }
     for (const auto& t : e.titles) {
       add(t, true);

@@ -91,6 +91,10 @@ class Gazetteer {
   // MatchAt(words, i) when `starts` is first_words()'s entry for words[i].
   std::optional<NameMatch> MatchAt(std::span<const std::string_view> words, size_t i,
                                    const Starts& starts) const;
+  // The people with an alias of two or more words that starts or ends with
+  // normalized `word` ("كيم" for "كيم جونغ اون"), or nullptr.
+  const std::vector<int>* PeopleWithShortName(std::string_view word) const { return by_short_name_.Find(word); }
+
   // Entities listing normalized `title` exactly.
   const std::vector<int>& EntitiesWithTitle(const std::string& title) const;
   // Those of them who held it in `year` (all of them when year is 0 or a
@@ -110,6 +114,7 @@ class Gazetteer {
   std::vector<Entity> entities_;
   std::vector<std::unique_ptr<Entry>> entries_;
   WordMap<Starts> by_first_word_;
+  WordMap<std::vector<int>> by_short_name_;
   std::unordered_map<std::string, std::vector<int>> by_title_;
   // (title, entity) -> year ranges [from, to] in which the title was held.
   std::map<std::pair<std::string, int>, std::vector<std::pair<int, int>>> title_years_;
