@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -96,7 +97,10 @@ std::string FoldNonAscii(std::string_view body, const Normalizer& norm) {
 
 }  // namespace
 
-PatternSet::PatternSet() = default;
+PatternSet::PatternSet() : id_([] {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1);
+}()) {}
 PatternSet::~PatternSet() = default;
 
 const std::vector<std::string>& PatternSet::RequiredSections() {

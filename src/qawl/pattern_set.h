@@ -89,6 +89,10 @@ class PatternSet {
   bool ok() const { return error_.empty(); }
   const std::string& error() const { return error_; }
 
+  // A number no other PatternSet of this process has: a key for caches
+  // built from this set (a thread's copies of the rules).
+  uint64_t id() const { return id_; }
+
   // The cue form for a normalized word (without proclitics or suffixes), or
   // nullptr.
   const CueForm* FindCue(std::string_view word) const;
@@ -152,6 +156,7 @@ class PatternSet {
   void BuildFacts();
 
   std::string error_;
+  const uint64_t id_;
   StringMap<CueForm> cues_;
   WordMap<CueWord> cue_words_;
   StringMap<StringSet> lists_;
