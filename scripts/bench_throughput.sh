@@ -9,7 +9,8 @@
 # The corpus (scripts/gen_corpus.py: the seed articles with shuffled
 # paragraphs and fresh ids) is written once to DIR (default
 # ${TMPDIR:-/tmp}/qawl-bench) and reused. Rates are wall-clock, from process
-# start to exit (pattern loading and the final fsync included); peak RSS and
+# start to exit (pattern loading and the final fsync and rename included;
+# the previous run's output is deleted before each run); peak RSS and
 # CPU time are the process's (wait4). MB per CPU-second does not depend on
 # what else the machine runs; on a busy machine compare that column.
 set -euo pipefail
@@ -30,7 +31,7 @@ while [ $# -gt 0 ]; do
     --format) format=$2; shift 2 ;;
     --dir) dir=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "bench_throughput.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -56,6 +57,10 @@ rows = {}
 for t in threads:
     for r in range(int(runs)):
         cmd = [bin, "--quiet", "--threads", str(t), "--format", fmt, "-o", out, corpus]
+        # Each run writes a new file: replacing the last run's output would
+        # add the unlinking of a large file to the rename.
+        if os.path.exists(out):
+            os.remove(out)
         start = time.monotonic()
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         _, status, ru = os.wait4(proc.pid, 0)

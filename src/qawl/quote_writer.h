@@ -76,6 +76,12 @@ class QuoteWriter {
   bool keep_temp_;  // a partial file, kept for resuming
   bool committed_ = false;
   uint64_t bytes_ = 0;
+  // Every kWritebackBytes the kernel is asked to start writing the new
+  // bytes out (sync_file_range without waiting, as RocksDB's bytes_per_sync
+  // does), so that the fsync of Sync() and Commit() finds little left to
+  // write instead of stalling on the whole file.
+  static constexpr uint64_t kWritebackBytes = 8 << 20;
+  uint64_t writeback_from_ = 0;
   std::string scratch_;
 };
 
