@@ -405,6 +405,80 @@ TEST(ExtractJobTest, ResumeCutsOffWhatTheCheckpointDoesNotCover) {
   EXPECT_EQ(r.errors, want.errors) << "likewise in the errors file";
 }
 
+// A job killed while renaming its finished partial files (after the
+// checkpoint marked complete, between or before the renames) is finished
+// by --resume, whichever files were already renamed; a finished file of
+// the wrong length is refused.
+TEST(ExtractJobTest, ResumeFinishesAJobKilledWhileRenamingItsFiles) {
+  fs::path dir = TestDir();
+  fs::path corpus = WriteCorpus(dir, 40);
+  ExtractJobOptions o = BaseOptions(dir, corpus);
+  const std::string ckpt_path = o.output + ".partial.ckpt";
+  // The job's fingerprint, from the checkpoint of a run cancelled at once.
+  std::atomic<bool> cancel{true};
+  o.cancel = &cancel;
+  ASSERT_TRUE(RunJob(o).status.ok());
+  auto first = ReadCheckpoint(ckpt_path);
+  ASSERT_TRUE(first.ok() && first.value().has_value()) << "no checkpoint after a cancelled run";
+  const std::string fingerprint = first.value()->fingerprint;
+  o.cancel = nullptr;
+  RunResult want = RunJob(o);
+  ASSERT_TRUE(want.status.ok()) << want.status.message();
+  ASSERT_FALSE(fs::exists(ckpt_path)) << "a finished job removes its checkpoint";
+  ASSERT_GT(want.stats.bad_records, 0u) << "the corpus should hold bad records, for the errors file";
+
+  struct Row {
+    std::string name;
+    bool output_renamed;
+    bool errors_renamed;
+    int64_t output_size_error;  // bytes the checkpoint claims beyond the file's length
+  };
+  const Row rows[] = {
+      {"before_any_rename", false, false, 0},
+      {"after_the_errors_file", false, true, 0},
+      {"after_both", true, true, 0},
+      {"output_of_another_length", false, true, 7},
+  };
+  for (const Row& row : rows) {
+    fs::remove(ckpt_path);
+    const std::string out_partial = o.output + ".partial";
+    const std::string err_partial = o.errors_path + ".partial";
+    std::ofstream(row.output_renamed ? o.output : out_partial, std::ios::binary) << want.output;
+    if (!row.output_renamed) fs::remove(o.output);
+    std::ofstream(row.errors_renamed ? o.errors_path : err_partial, std::ios::binary) << want.errors;
+    if (!row.errors_renamed) fs::remove(o.errors_path);
+    Checkpoint c;
+    c.fingerprint = fingerprint;
+    c.items = want.stats.articles + want.stats.bad_records;
+    c.output_bytes = want.output.size() + static_cast<uint64_t>(row.output_size_error);
+    c.errors_bytes = want.errors.size();
+    c.articles = want.stats.articles;
+    c.quotes = want.stats.quotes;
+    c.bad_records = want.stats.bad_records;
+    c.bytes = want.stats.bytes;
+    c.complete = true;
+    ASSERT_TRUE(WriteCheckpoint(ckpt_path, c).ok()) << row.name;
+
+    ExtractJobOptions resume = o;
+    resume.resume = true;
+    RunResult r = RunJob(resume);
+    if (row.output_size_error != 0) {
+      EXPECT_EQ(r.status.code(), Status::Code::kCorruption) << row.name << ": " << r.status.message();
+      EXPECT_NE(r.status.message().find("should hold"), std::string::npos) << row.name << ": " << r.status.message();
+      fs::remove(out_partial);
+      continue;
+    }
+    ASSERT_TRUE(r.status.ok()) << row.name << ": " << r.status.message();
+    EXPECT_TRUE(r.output == want.output) << row.name;
+    EXPECT_EQ(r.errors, want.errors) << row.name;
+    EXPECT_FALSE(fs::exists(out_partial)) << row.name;
+    EXPECT_FALSE(fs::exists(err_partial)) << row.name;
+    EXPECT_FALSE(fs::exists(ckpt_path)) << row.name;
+    EXPECT_EQ(r.stats.quotes, want.stats.quotes) << row.name;
+    EXPECT_EQ(r.stats.bad_records, want.stats.bad_records) << row.name << ": the exit status depends on it";
+  }
+}
+
 TEST(ExtractJobTest, WithoutResumeAnOldPartialOutputIsDiscarded) {
   fs::path dir = TestDir();
   fs::path corpus = WriteCorpus(dir, 30);

@@ -79,6 +79,7 @@ Status WriteCheckpoint(const std::string& path, const Checkpoint& ckpt) {
   for (const auto& [name, field] : Fields()) {
     body += std::string(name) + " " + std::to_string(ckpt.*field) + "\n";
   }
+  if (ckpt.complete) body += "complete 1\n";
   body += "check " + Hex(Fnv1a64(body)) + "\n";
   std::string temp = path + ".tmp";
   int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -130,6 +131,11 @@ StatusOr<std::optional<Checkpoint>> ReadCheckpoint(const std::string& path) {
     if (key == "fingerprint") {
       ckpt.fingerprint = std::string(value);
       have_fingerprint = true;
+      continue;
+    }
+    if (key == "complete") {  // optional: absent before the job's end
+      if (value != "0" && value != "1") return corrupt("bad value in '" + line + "'");
+      ckpt.complete = value == "1";
       continue;
     }
     bool known = false;

@@ -12,6 +12,10 @@
 // skips the recorded number of records: since records are written in input
 // order, nothing is lost or written twice.
 //
+// When the job is done, a last checkpoint marked complete is written
+// before the partial files are renamed, so that a kill between the renames
+// leaves a state that --resume recognizes and finishes.
+//
 // The file is text, one "key value" per line, ending with a "check" line
 // holding the FNV-1a hash of everything before it, so a damaged file is
 // reported as corruption rather than trusted.
@@ -42,6 +46,9 @@ struct Checkpoint {
   uint64_t failed_inputs = 0;
   uint64_t bytes = 0;
   uint64_t other_shards = 0;
+  // The job has finished: both partial files are complete and durable and
+  // are being renamed to their final names. A resume finishes the renames.
+  bool complete = false;
 };
 
 // Atomically replaces `path` with `ckpt` (see above).

@@ -10,6 +10,7 @@
 #include <cinttypes>
 #include <condition_variable>
 #include <deque>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -272,8 +273,9 @@ class BatchSink {
     return Status::Ok();
   }
 
-  // Makes everything written so far durable and records it.
-  Status Checkpoint() {
+  // Makes everything written so far durable and records it; `complete`
+  // marks the job's last checkpoint, written before the final renames.
+  Status Checkpoint(bool complete = false) {
     last_checkpoint_ = std::chrono::steady_clock::now();
     if (checkpoint_path_.empty()) return Status::Ok();
     Status s = output_->Sync();
@@ -290,6 +292,7 @@ class BatchSink {
     c.failed_inputs = stats_->failed_inputs;
     c.bytes = stats_->bytes;
     c.other_shards = stats_->other_shards;
+    c.complete = complete;
     return WriteCheckpoint(checkpoint_path_, c);
   }
 
@@ -485,6 +488,53 @@ std::string FormatSummary(const ExtractJobStats& s) {
   return out;
 }
 
+namespace {
+
+namespace fs = std::filesystem;
+
+// The job of `ckpt` had finished and was renaming its partial files when
+// it stopped: renames what is left, checking each file's recorded length,
+// and reports the job's totals.
+Status FinishCommit(const ExtractJobOptions& options, const std::string& checkpoint_path, const Checkpoint& ckpt,
+                    ExtractJobStats* stats, std::chrono::steady_clock::time_point start) {
+  std::vector<std::pair<std::string, uint64_t>> files = {{options.output, ckpt.output_bytes}};
+  if (!options.errors_path.empty()) files.emplace_back(options.errors_path, ckpt.errors_bytes);
+  for (const auto& [path, bytes] : files) {
+    const std::string partial = QuoteWriter::PartialPath(path);
+    std::error_code ec;
+    const bool have_partial = fs::exists(partial, ec);
+    const std::string& which = have_partial ? partial : path;
+    const uint64_t size = fs::file_size(which, ec);
+    if (ec || size != bytes) {
+      return Status::Corruption(checkpoint_path + ": the finished job's " + which + " should hold " +
+                                std::to_string(bytes) + " bytes" +
+                                (ec ? std::string(", but it is missing") : ", but it holds " + std::to_string(size)) +
+                                "; rerun without --resume");
+    }
+    if (have_partial && std::rename(partial.c_str(), path.c_str()) != 0) {
+      return Status::IoError(path + ": rename from " + partial + " failed: " + std::strerror(errno));
+    }
+    Status s = SyncParentDirectory(path);
+    if (!s.ok()) return s;
+  }
+  std::remove(checkpoint_path.c_str());
+  Status s = SyncParentDirectory(checkpoint_path);
+  if (!s.ok()) return s;
+  stats->articles = ckpt.articles;
+  stats->quotes = ckpt.quotes;
+  stats->bad_records = ckpt.bad_records;
+  stats->failed_inputs = ckpt.failed_inputs;
+  stats->bytes = ckpt.bytes;
+  stats->other_shards = ckpt.other_shards;
+  stats->resumed_records = ckpt.items;
+  stats->resumed_bytes = ckpt.bytes;
+  stats->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  stats->peak_rss_bytes = PeakRss();
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status RunExtractJob(const PatternSet& patterns, const ExtractJobOptions& options,
                      std::FILE* diag, ExtractJobStats* stats) {
   auto start = std::chrono::steady_clock::now();
@@ -515,6 +565,7 @@ Status RunExtractJob(const PatternSet& patterns, const ExtractJobOptions& option
                                        ": the inputs or options differ from the interrupted job's; "
                                        "rerun them unchanged, or without --resume to start over");
       }
+      if (ckpt && ckpt->complete) return FinishCommit(options, checkpoint_path, *ckpt, stats, start);
     } else {
       std::remove(checkpoint_path.c_str());
     }
@@ -583,7 +634,10 @@ Status RunExtractJob(const PatternSet& patterns, const ExtractJobOptions& option
   if (stats->interrupted) {
     s = sink.Checkpoint();
   } else {
-    if (errors) s = errors->Commit();
+    // A kill between the two renames below leaves one file final and one
+    // partial; the checkpoint marked complete lets --resume finish the job.
+    if (!checkpoint_path.empty()) s = sink.Checkpoint(/*complete=*/true);
+    if (s.ok() && errors) s = errors->Commit();
     if (s.ok()) s = output->Commit();
     if (s.ok() && !checkpoint_path.empty()) {
       std::remove(checkpoint_path.c_str());

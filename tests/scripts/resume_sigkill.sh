@@ -16,8 +16,9 @@ RANDOM=$seed
 echo "resume_sigkill: seed $seed"
 
 # Inputs: a plain shard, a gzip shard and a few bad records in between.
-python3 "$src/scripts/gen_corpus.py" --mb 6 --seed 1 -o "$tmp/a.jsonl" 2>/dev/null || fail "gen_corpus a"
-python3 "$src/scripts/gen_corpus.py" --mb 4 --seed 2 --gzip -o "$tmp/b.jsonl.gz" 2>/dev/null || fail "gen_corpus b"
+# Large enough that a run lasts a few hundred milliseconds even at 300 MB/s.
+python3 "$src/scripts/gen_corpus.py" --mb 40 --seed 1 -o "$tmp/a.jsonl" 2>/dev/null || fail "gen_corpus a"
+python3 "$src/scripts/gen_corpus.py" --mb 20 --seed 2 --gzip -o "$tmp/b.jsonl.gz" 2>/dev/null || fail "gen_corpus b"
 printf '{"id":"bad-1","text":\nnot json\n{"text":"no id"}\n' > "$tmp/bad.jsonl"
 inputs=("$tmp/a.jsonl" "$tmp/bad.jsonl" "$tmp/b.jsonl.gz")
 
@@ -35,13 +36,16 @@ out="$tmp/out.pb"
 err="$tmp/out.err"
 kills=0
 resume=()
-for round in 1 2 3 4; do
-  # Kill somewhere in the first 80% of an uninterrupted run's time.
-  delay_ms=$(( 20 + RANDOM % (ref_ms * 8 / 10 + 1) ))
+# Rounds until two kills have landed mid-run (a kill that comes before the
+# job starts writing, or after it ends, does not count).
+for round in $(seq 1 12); do
+  [ $kills -ge 2 ] && break
+  # Kill somewhere in the first 90% of an uninterrupted run's time.
+  delay_ms=$(( 5 + RANDOM % (ref_ms * 9 / 10 + 1) ))
   "$bin" --quiet --threads 2 --checkpoint-seconds 0.02 "${resume[@]}" -o "$out" --errors "$err" \
     "${inputs[@]}" 2>/dev/null &
   pid=$!
-  sleep "$(printf '0.%03d' "$delay_ms")" 2>/dev/null || sleep "$(( delay_ms / 1000 ))"
+  sleep "$(awk -v ms="$delay_ms" 'BEGIN { printf "%.3f", ms / 1000 }')"
   if kill -9 "$pid" 2>/dev/null; then
     wait "$pid" 2>/dev/null
     if [ -e "$out.partial" ]; then
@@ -52,14 +56,16 @@ for round in 1 2 3 4; do
   else
     wait "$pid"
   fi
-  if [ -e "$out" ] && [ ! -e "$out.partial" ]; then
+  if [ -e "$out" ] && [ ! -e "$out.partial" ] && [ ! -e "$out.partial.ckpt" ]; then
     break  # finished before the kill
   fi
   resume=(--resume)
 done
 [ $kills -ge 1 ] || fail "no kill landed while the job was running"
 
-if [ ! -e "$out" ] || [ -e "$out.partial" ]; then
+# Also when the kill came between the final renames (the checkpoint,
+# marked complete, is still there): --resume finishes them.
+if [ ! -e "$out" ] || [ -e "$out.partial" ] || [ -e "$out.partial.ckpt" ]; then
   "$bin" --quiet --threads 2 --resume -o "$out" --errors "$err" "${inputs[@]}" 2>"$tmp/stderr"
   rc=$?
   [ $rc -eq 1 ] || fail "final resume: exit $rc, want 1 as the uninterrupted run; $(cat "$tmp/stderr")"
