@@ -322,8 +322,16 @@ Status RunInline(BatchSource* source, const Extractor& extractor, Format format,
   }
 }
 
-// Runs the reader and the workers on their own threads and the writer on
-// the calling thread.
+// Runs a job on `threads` workers, the calling thread being one of them,
+// with no reader or writer thread of its own. A worker takes the reader
+// (one worker at a time) to fill a batch, extracts it, and then writes it
+// if it is the next in input order, together with any later batches that
+// other workers finished first; a batch that is not next waits for the
+// worker that writes its predecessor. So a batch is read and extracted on
+// one core, its text still in that core's cache, and no thread stands
+// between the stages (measured: a reader and a writer thread beside two
+// workers cost 6 to 8% more CPU time than one thread doing everything).
+// At most `max_in_flight` batches are read and not yet written.
 class Pipeline {
  public:
   Pipeline(BatchSource* source, const Extractor* extractor, Format format, int threads, size_t max_in_flight)
@@ -332,99 +340,62 @@ class Pipeline {
 
   Status Run(BatchSink* sink) {
     std::vector<std::thread> threads;
-    // Named for top -H and perf: the reader, the workers and (the calling
-    // thread) the writer.
-    threads.emplace_back([this] {
-      pthread_setname_np(pthread_self(), "qawl-read");
-      ReadLoop();
-    });
-    for (int i = 0; i < threads_; ++i) {
-      threads.emplace_back([this] {
-        pthread_setname_np(pthread_self(), "qawl-work");
-        WorkLoop();
+    for (int i = 1; i < threads_; ++i) {
+      threads.emplace_back([this, sink] {
+        pthread_setname_np(pthread_self(), "qawl-work");  // for top -H and perf
+        WorkLoop(sink);
       });
     }
-    Status status = WriteLoop(sink);
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      stop_ = true;
-    }
-    cv_.notify_all();
-    space_cv_.notify_all();
+    WorkLoop(sink);
     for (std::thread& t : threads) t.join();
-    return status;
+    return status_;
   }
 
  private:
-  void ReadLoop() {
-    uint64_t seq = 0;
-    for (;;) {
-      {
-        std::unique_lock<std::mutex> lock(mu_);
-        space_cv_.wait(lock, [&] { return stop_ || in_flight_ < max_in_flight_; });
-        if (stop_) break;
-      }
-      auto b = std::make_unique<Batch>();
-      if (!source_->Fill(b.get())) break;
-      b->seq = seq++;
-      {
-        std::lock_guard<std::mutex> lock(mu_);
-        ++in_flight_;
-        work_.push_back(std::move(b));
-      }
-      cv_.notify_one();
-    }
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      read_done_ = true;
-      batches_ = seq;
-    }
-    // Both the workers and a writer that has caught up wait for this.
-    cv_.notify_all();
-    done_cv_.notify_all();
-  }
-
-  void WorkLoop() {
+  void WorkLoop(BatchSink* sink) {
     std::vector<v1::Quote> quotes;
     for (;;) {
-      std::unique_ptr<Batch> b;
+      auto b = std::make_unique<Batch>();
       {
-        std::unique_lock<std::mutex> lock(mu_);
-        cv_.wait(lock, [&] { return stop_ || !work_.empty() || read_done_; });
-        if (stop_ || work_.empty()) return;
-        b = std::move(work_.front());
-        work_.pop_front();
+        std::lock_guard<std::mutex> read_lock(read_mu_);
+        {
+          std::unique_lock<std::mutex> lock(mu_);
+          space_cv_.wait(lock, [&] { return failed_ || read_done_ || in_flight_ < max_in_flight_; });
+          if (failed_ || read_done_) return;
+        }
+        const bool filled = source_->Fill(b.get());
+        std::lock_guard<std::mutex> lock(mu_);
+        if (!filled) {
+          read_done_ = true;
+          space_cv_.notify_all();
+          return;
+        }
+        b->seq = next_read_++;
+        ++in_flight_;
       }
       ProcessBatch(*extractor_, format_, b.get(), &quotes);
-      {
-        std::lock_guard<std::mutex> lock(mu_);
-        done_.emplace(b->seq, std::move(b));
-      }
-      done_cv_.notify_one();
-    }
-  }
-
-  Status WriteLoop(BatchSink* sink) {
-    for (uint64_t next = 0;; ++next) {
-      std::unique_ptr<Batch> b;
-      {
-        std::unique_lock<std::mutex> lock(mu_);
-        done_cv_.wait(lock, [&] {
-          return done_.count(next) > 0 || (read_done_ && next >= batches_);
-        });
-        auto it = done_.find(next);
-        if (it == done_.end()) return Status::Ok();
-        b = std::move(it->second);
+      std::unique_lock<std::mutex> lock(mu_);
+      done_.emplace(b->seq, std::move(b));
+      if (writing_) continue;  // the worker writing now will take it
+      writing_ = true;
+      for (auto it = done_.find(next_write_); it != done_.end() && !failed_; it = done_.find(next_write_)) {
+        std::unique_ptr<Batch> next = std::move(it->second);
         done_.erase(it);
-      }
-      Status s = sink->Write(*b);
-      b.reset();
-      {
-        std::lock_guard<std::mutex> lock(mu_);
+        lock.unlock();
+        Status s = sink->Write(*next);
+        next.reset();
+        lock.lock();
+        ++next_write_;
         --in_flight_;
+        if (!s.ok()) {
+          failed_ = true;
+          status_ = s;
+        }
+        space_cv_.notify_all();
       }
-      space_cv_.notify_one();
-      if (!s.ok()) return s;
+      // Still under the lock that found nothing to write: a batch finished
+      // from now on finds writing_ false and writes itself.
+      writing_ = false;
     }
   }
 
@@ -434,16 +405,17 @@ class Pipeline {
   int threads_;
   size_t max_in_flight_;
 
-  std::mutex mu_;
-  std::condition_variable cv_;        // work_ or read_done_ changed
-  std::condition_variable done_cv_;   // done_ or read_done_ changed
-  std::condition_variable space_cv_;  // in_flight_ went down
-  std::deque<std::unique_ptr<Batch>> work_;
-  std::map<uint64_t, std::unique_ptr<Batch>> done_;
+  std::mutex read_mu_;  // held while filling a batch: the source is not thread-safe
+  std::mutex mu_;       // everything below
+  std::condition_variable space_cv_;  // in_flight_ went down, or the job ends
+  std::map<uint64_t, std::unique_ptr<Batch>> done_;  // extracted, waiting for their turn
+  uint64_t next_read_ = 0;
+  uint64_t next_write_ = 0;
   size_t in_flight_ = 0;  // read and not yet written
+  bool writing_ = false;  // a worker is writing batches
   bool read_done_ = false;
-  uint64_t batches_ = 0;  // valid once read_done_
-  bool stop_ = false;
+  bool failed_ = false;
+  Status status_ = Status::Ok();
 };
 
 }  // namespace

@@ -3,12 +3,13 @@
 // one output, reports bad records and unreadable inputs to `diag` (and to an
 // errors file, if asked), and goes on.
 //
-// The job is a pipeline: one reader thread parses the inputs into batches
-// of articles, `threads` workers extract and encode them, and the calling
-// thread writes the batches in input order, so the output is byte for byte
-// the same whatever the thread count. The number of batches between reader
-// and writer is bounded, so memory does not grow with the corpus (it grows
-// with the thread count, the batch size and the largest article).
+// The job runs on `threads` workers (the calling thread is one of them).
+// Each worker in turn takes the reader to parse a batch of articles,
+// extracts and encodes it, and writes the finished batches in input order,
+// so the output is byte for byte the same whatever the thread count. The
+// number of batches read and not yet written is bounded, so memory does
+// not grow with the corpus (it grows with the thread count, the batch size
+// and the largest article).
 //
 // Sharding (shard.h): only the articles of shard K of N are extracted.
 //

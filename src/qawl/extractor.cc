@@ -168,7 +168,7 @@ struct Workspace {
 };
 
 // A fresh compilation of `re`, or nullptr if that fails (then the shared
-// object serves).
+// object serves, as it does for the first thread: PatternSet::ClaimRules).
 std::unique_ptr<re2::RE2> CopyRule(const re2::RE2& re) {
   auto copy = std::make_unique<re2::RE2>(re.pattern(), re.options());
   if (!copy->ok()) return nullptr;
@@ -199,11 +199,12 @@ class Run {
     records_.clear();
     named_.clear();
     if (w.rules_of != p.id()) {
-      w.complementizer = CopyRule(*p.rule("complementizer"));
-      w.region_stop = CopyRule(*p.rule("region_stop"));
-      w.clause_stop = CopyRule(*p.rule("clause_stop"));
-      w.trailing_meta = CopyRule(*p.rule("trailing_meta"));
-      w.clause_end = CopyRule(p.clause_end());
+      const bool own = !p.ClaimRules();  // the first thread uses the set's
+      w.complementizer = own ? CopyRule(*p.rule("complementizer")) : nullptr;
+      w.region_stop = own ? CopyRule(*p.rule("region_stop")) : nullptr;
+      w.clause_stop = own ? CopyRule(*p.rule("clause_stop")) : nullptr;
+      w.trailing_meta = own ? CopyRule(*p.rule("trailing_meta")) : nullptr;
+      w.clause_end = own ? CopyRule(p.clause_end()) : nullptr;
       w.rules_of = p.id();
     }
     complementizer_ = w.complementizer ? w.complementizer.get() : p.rule("complementizer");

@@ -19,6 +19,7 @@
 #ifndef QAWL_PATTERN_SET_H_
 #define QAWL_PATTERN_SET_H_
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <string>
@@ -92,6 +93,10 @@ class PatternSet {
   // A number no other PatternSet of this process has: a key for caches
   // built from this set (a thread's copies of the rules).
   uint64_t id() const { return id_; }
+  // True for the first caller only: that thread may match with the rules
+  // of this set itself; every other thread compiles copies, since RE2
+  // objects shared by threads contend on their DFA cache lock.
+  bool ClaimRules() const { return !rules_claimed_.exchange(true); }
 
   // The cue form for a normalized word (without proclitics or suffixes), or
   // nullptr.
@@ -157,6 +162,7 @@ class PatternSet {
 
   std::string error_;
   const uint64_t id_;
+  mutable std::atomic<bool> rules_claimed_{false};
   StringMap<CueForm> cues_;
   WordMap<CueWord> cue_words_;
   StringMap<StringSet> lists_;
