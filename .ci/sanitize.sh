@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sanitizer suite and fuzz smoke run (issue 6), called by .ci/run after the
-# normal build and tests. Two steps, each in its own build directory:
+# normal build and tests. Three steps, each in its own build directory:
 #
 #   1. build-asan: the whole test suite built with AddressSanitizer and
 #      UndefinedBehaviorSanitizer (-DQAWL_SANITIZE=ON) and run with CTest.
@@ -13,15 +13,19 @@
 #      executions over its seed corpus. New inputs go to a scratch
 #      directory, never into tests/fuzz/corpus/.
 #
-#   .ci/sanitize.sh                 both steps
-#   QAWL_SANITIZE_STEPS=asan ...    only step 1 (or "fuzz" for step 2)
+#   3. build-tsan: the batch job under ThreadSanitizer: extract_job_test
+#      and qawl-extract with 4 workers on a generated corpus with bad
+#      records, which must finish with no report.
+#
+#   .ci/sanitize.sh                 all three steps
+#   QAWL_SANITIZE_STEPS=asan ...    only step 1 (or "fuzz", "tsan")
 #
 # Exits non-zero on the first failure; a fuzz failure leaves the input that
 # triggered it in build-fuzz/smoke/artifacts/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 jobs=$(nproc)
-steps=${QAWL_SANITIZE_STEPS:-asan fuzz}
+steps=${QAWL_SANITIZE_STEPS:-asan fuzz tsan}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
@@ -68,3 +72,25 @@ if [[ " $steps " == *" fuzz "* ]]; then
   done
 fi
 step "sanitize.sh done"
+
+if [[ " $steps " == *" tsan "* ]]; then
+  step "ThreadSanitizer: the batch job"
+  tsan=$root/build-tsan
+  cmake -S "$root" -B "$tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS="-fsanitize=thread" \
+    -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" -DQAWL_BUILD_BENCHMARKS=OFF >/dev/null
+  cmake --build "$tsan" --target extract_job_test qawl-extract -j"$jobs"
+  export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:exitcode=66}
+  "$tsan/tests/extract_job_test"
+  scratch=$(mktemp -d)
+  python3 "$root/scripts/gen_corpus.py" --mb 4 --seed 3 -o "$scratch/corpus.jsonl" 2>/dev/null
+  printf '{"id":"bad","text":\n{"text":"no id"}\n' > "$scratch/bad.jsonl"
+  rc=0
+  "$tsan/tools/qawl-extract" --quiet --threads 4 --errors "$scratch/errors.jsonl" -o "$scratch/out.pb" \
+    "$scratch/corpus.jsonl" "$scratch/bad.jsonl" "$root/tests/data/seeds" || rc=$?
+  rm -rf "$scratch"
+  # 1: the bad records were reported and skipped, as they should be.
+  if [ "$rc" -ne 1 ]; then
+    echo "qawl-extract under ThreadSanitizer: exit $rc, want 1" >&2
+    exit 1
+  fi
+fi
