@@ -104,7 +104,7 @@ class LimitsTest : public ::testing::Test {
     ASSERT_EQ(value, SanitizeUtf8(std::string_view(text).substr(span.begin(),
                                                                 span.end() - span.begin())))
         << where;
-    ASSERT_TRUE(pattern_file::IsValidUtf8(value)) << where;
+    ASSERT_TRUE(IsValidUtf8(value)) << where;
   }
 
   // Every span (quote, mention, cue) lies in `text` and slices to its
@@ -233,7 +233,7 @@ TEST_F(LimitsTest, InvalidUtf8IsReplacedInTextButSpansPointAtOriginalBytes) {
   EXPECT_EQ(q.text(), "نحن " + fffd + fffd + " " + fffd + " " + fffd + fffd + " " + fffd + fffd +
                           fffd + " مستعدون للحوار")
       << "one U+FFFD per bad byte";
-  EXPECT_TRUE(pattern_file::IsValidUtf8(q.speaker().mention()));
+  EXPECT_TRUE(IsValidUtf8(q.speaker().mention()));
 }
 
 TEST_F(LimitsTest, InvalidUtf8AtTheEdgesOfAQuote) {

@@ -2,7 +2,6 @@
 
 #include <re2/re2.h>
 #include <unicode/uchar.h>
-#include <simdjson.h>
 
 #include <algorithm>
 #include <array>
@@ -1368,7 +1367,7 @@ size_t Run::Write(std::vector<v1::Quote>* out, size_t first) {
     return a.kind < b.kind;
   });
   const std::string& original = article_.text();
-  valid_utf8_ = simdjson::validate_utf8(original.data(), original.size());
+  valid_utf8_ = IsValidUtf8(original);
   size_t n = first;
   uint32_t index = 0;
   for (const Record& r : records_) {

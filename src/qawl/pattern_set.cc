@@ -40,20 +40,6 @@ std::string_view Trim(std::string_view s) {
   return s.substr(b, e - b + 1);
 }
 
-bool IsValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t start = i;
-    char32_t c = DecodeUtf8(s, &i);
-    if (c == 0xFFFD && s.substr(start, i - start) != "\xEF\xBF\xBD") return false;
-  }
-  return true;
-}
-
 }  // namespace pattern_file
 
 namespace {

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "qawl/gazetteer.h"
+#include "qawl/normalizer.h"
 #include "qawl/quote_spans.h"
 #include "qawl/status.h"
 #include "qawl/word_map.h"
@@ -38,8 +39,6 @@ class RE2;
 }
 
 namespace qawl {
-
-class Normalizer;
 
 enum class Tense { kPast, kPresent, kParticiple, kNoun };
 
@@ -190,8 +189,6 @@ std::string Where(const PatternSet::File& f, int line, std::string_view msg);
 std::vector<std::string_view> Split(std::string_view s, std::string_view seps);
 
 std::string_view Trim(std::string_view s);
-
-bool IsValidUtf8(std::string_view s);
 
 }  // namespace pattern_file
 
