@@ -71,7 +71,6 @@ if [[ " $steps " == *" fuzz "* ]]; then
     grep -E '^(Done|stat::number_of_executed_units)' "$smoke/$name.log" || true
   done
 fi
-step "sanitize.sh done"
 
 if [[ " $steps " == *" tsan "* ]]; then
   step "ThreadSanitizer: the batch job"
@@ -94,3 +93,4 @@ if [[ " $steps " == *" tsan "* ]]; then
     exit 1
   fi
 fi
+step "sanitize.sh done"
