@@ -15,6 +15,7 @@
 
 #include "qawl/normalizer.h"
 #include "qawl/quote_spans.h"
+#include "qawl/tokenizer.h"
 
 namespace qawl {
 
@@ -39,30 +40,6 @@ constexpr float kConfTitle = 0.85f;
 constexpr float kConfPreposed = 0.8f;
 constexpr float kConfImplied = 0.7f;
 constexpr float kConfContinuation = 0.5f;
-
-constexpr bool IsWordChar(char32_t c) {
-  if (c < 0x80) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  }
-  if (c >= 0x0621 && c <= 0x064A) return true;
-  if (c >= 0x0660 && c <= 0x06FF) {
-    return c != 0x066A && c != 0x066B && c != 0x066C && c != 0x066D && c != 0x06D4 &&
-           c != 0x06DD && c != 0x06DE && c != 0x06E9;
-  }
-  if (c >= 0xC0 && c < 0x0370) return c != 0xD7 && c != 0xF7;
-  if (c >= 0x0370 && c < 0x0600) return true;  // Greek, Cyrillic, Hebrew...
-  if (c >= 0x0750 && c <= 0x077F) return true;
-  if (c >= 0x08A0 && c <= 0x08C9) return true;
-  if (c >= 0x1E00 && c <= 0x1FFF) return true;
-  if (c >= 0x3040 && c <= 0x9FFF) return true;
-  if (c >= 0xAC00 && c <= 0xD7AF) return true;
-  return false;
-}
-
-struct Token {
-  uint32_t begin;
-  uint32_t end;
-};
 
 struct SpeakerRef {
   int entity = -1;
@@ -350,50 +327,10 @@ int Run::ArticleYear() const {
   return first_year(t_.substr(0, std::min(t_.size(), kDatelineBytes)));
 }
 
-// The code points of one- and two-byte UTF-8 (nearly all of Arabic news
-// text) by what tokenizing needs of them.
-enum CharClass : uint8_t { kOther, kWord, kTerminator };
-constexpr std::array<uint8_t, 0x800> kCharClass2 = [] {
-  std::array<uint8_t, 0x800> t{};
-  for (char32_t c = 0; c < 0x800; ++c) t[c] = IsWordChar(c) ? kWord : kOther;
-  for (char32_t c : {U'\n', U'.', U'!', U'?', U'\u061F'}) t[c] = kTerminator;  // ؟
-  return t;
-}();
-
 void Run::Tokenize() {
   tokens_.reserve(t_.size() / 6);
+  qawl::Tokenize(t_, &tokens_, &terminators_);
   const auto n = static_cast<uint32_t>(t_.size());
-  // Normalized text is valid UTF-8, so a two-byte lead always has its
-  // second byte.
-  const auto* s = reinterpret_cast<const unsigned char*>(t_.data());
-  size_t i = 0;
-  uint32_t start = kNone;
-  while (i < n) {
-    const auto pos = static_cast<uint32_t>(i);
-    uint8_t cls;
-    const unsigned char b = s[i];
-    if (b < 0x80) {
-      cls = kCharClass2[b];
-      ++i;
-    } else if (b < 0xE0) {
-      cls = kCharClass2[((b & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
-      i += 2;
-    } else {
-      size_t next = i;  // i's address must not escape: it lives in a register
-      cls = IsWordChar(DecodeUtf8(t_, &next)) ? kWord : kOther;
-      i = next;
-    }
-    if (cls == kWord) {
-      if (start == kNone) start = pos;
-      continue;
-    }
-    if (start != kNone) {
-      tokens_.push_back(Token{start, pos});
-      start = kNone;
-    }
-    if (cls == kTerminator) terminators_.push_back(pos);
-  }
-  if (start != kNone) tokens_.push_back(Token{start, n});
   words_.resize(tokens_.size());
   facts_.resize(tokens_.size());
   for (size_t k = 0; k < tokens_.size(); ++k) {
