@@ -33,7 +33,7 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::vector<uin
     if (b < 0x80) {
       cls = kCharClass2[b];
       ++i;
-    } else if (b >= 0xC2 && b < 0xE0 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+    } else if (b < 0xE0 && i + 1 < n) {  // a two-byte character in valid UTF-8
       cls = kCharClass2[((b & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
       i += 2;
     } else {
