@@ -329,7 +329,9 @@ TEST(ExtractJobTest, ShardsTogetherEqualTheUnshardedOutput) {
 
 TEST(ExtractJobTest, CancelledJobResumesToTheUninterruptedOutput) {
   fs::path dir = TestDir();
-  fs::path corpus = WriteCorpus(dir, 150);
+  // Enough work that a run lasts far longer than the stopper thread takes
+  // to notice the output has grown, even on a loaded machine.
+  fs::path corpus = WriteCorpus(dir, 1500);
   ExtractJobOptions o = BaseOptions(dir, corpus);
   o.threads = 2;
   RunResult want = RunJob(o);
@@ -378,7 +380,7 @@ TEST(ExtractJobTest, CancelledJobResumesToTheUninterruptedOutput) {
 
 TEST(ExtractJobTest, ResumeCutsOffWhatTheCheckpointDoesNotCover) {
   fs::path dir = TestDir();
-  fs::path corpus = WriteCorpus(dir, 60);
+  fs::path corpus = WriteCorpus(dir, 600);  // still running when the stopper looks
   ExtractJobOptions o = BaseOptions(dir, corpus);
   RunResult want = RunJob(o);
   ASSERT_TRUE(want.status.ok()) << want.status.message();
