@@ -464,6 +464,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The totals of the runs before a resume, so that the summary and exit
+// status cover the whole job.
+void RestoreTotals(const Checkpoint& ckpt, ExtractJobStats* stats) {
+  stats->articles = ckpt.articles;
+  stats->quotes = ckpt.quotes;
+  stats->bad_records = ckpt.bad_records;
+  stats->failed_inputs = ckpt.failed_inputs;
+  stats->bytes = ckpt.bytes;
+  stats->other_shards = ckpt.other_shards;
+  stats->resumed_records = ckpt.items;
+  stats->resumed_bytes = ckpt.bytes;
+}
+
 // The job of `ckpt` had finished and was renaming its partial files when
 // it stopped: renames what is left, checking each file's recorded length,
 // and reports the job's totals.
@@ -492,14 +505,7 @@ Status FinishCommit(const ExtractJobOptions& options, const std::string& checkpo
   std::remove(checkpoint_path.c_str());
   Status s = SyncParentDirectory(checkpoint_path);
   if (!s.ok()) return s;
-  stats->articles = ckpt.articles;
-  stats->quotes = ckpt.quotes;
-  stats->bad_records = ckpt.bad_records;
-  stats->failed_inputs = ckpt.failed_inputs;
-  stats->bytes = ckpt.bytes;
-  stats->other_shards = ckpt.other_shards;
-  stats->resumed_records = ckpt.items;
-  stats->resumed_bytes = ckpt.bytes;
+  RestoreTotals(ckpt, stats);
   stats->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   stats->peak_rss_bytes = PeakRss();
   return Status::Ok();
@@ -547,14 +553,7 @@ Status RunExtractJob(const PatternSet& patterns, const ExtractJobOptions& option
       keep_output = ckpt->output_bytes;
       keep_errors = ckpt->errors_bytes;
       skip = ckpt->items;
-      stats->articles = ckpt->articles;
-      stats->quotes = ckpt->quotes;
-      stats->bad_records = ckpt->bad_records;
-      stats->failed_inputs = ckpt->failed_inputs;
-      stats->bytes = ckpt->bytes;
-      stats->other_shards = ckpt->other_shards;
-      stats->resumed_records = ckpt->items;
-      stats->resumed_bytes = ckpt->bytes;
+      RestoreTotals(*ckpt, stats);
     }
     auto o = QuoteWriter::OpenPartial(options.output, options.format, keep_output);
     if (!o.ok()) return o.status();

@@ -21,7 +21,6 @@ namespace qawl {
 
 namespace {
 
-constexpr uint32_t kNone = UINT32_MAX;
 using Section = PatternSet::Section;
 // How far after a cue its subject and complementizer may reach.
 constexpr size_t kMaxRegionTokens = 24;
@@ -135,21 +134,42 @@ struct Workspace {
   std::vector<ByteSpan> top_quotes;
   std::vector<Record> records;
   std::unordered_map<int, int> named;
-  // This thread's copies of the rules Run matches: every RE2 search takes
-  // a read lock on its object's DFA cache, and with one object shared by
-  // the workers that lock's cache line moves between cores on every call
-  // (measured: 12% more CPU time with two threads than with one).
-  uint64_t rules_of = 0;  // the PatternSet::id() they were copied from
-  std::unique_ptr<re2::RE2> complementizer, region_stop, clause_stop, trailing_meta, clause_end;
-};
+  // The rules Run matches, resolved once per thread: every RE2 search
+  // takes a read lock on its object's DFA cache, and with one object
+  // shared by the workers that lock's cache line moves between cores on
+  // every call (measured: 12% more CPU time with two threads than with
+  // one). The first thread to use a PatternSet matches with its rules
+  // (PatternSet::ClaimRules); any other compiles copies.
+  struct Rules {
+    const re2::RE2* complementizer;
+    const re2::RE2* region_stop;
+    const re2::RE2* clause_stop;
+    const re2::RE2* trailing_meta;
+    const re2::RE2* clause_end;
+  };
+  uint64_t rules_of = 0;  // the PatternSet::id() `rules` come from
+  Rules rules{};
+  std::vector<std::unique_ptr<re2::RE2>> rule_copies;
 
-// A fresh compilation of `re`, or nullptr if that fails (then the shared
-// object serves, as it does for the first thread: PatternSet::ClaimRules).
-std::unique_ptr<re2::RE2> CopyRule(const re2::RE2& re) {
-  auto copy = std::make_unique<re2::RE2>(re.pattern(), re.options());
-  if (!copy->ok()) return nullptr;
-  return copy;
-}
+  const Rules& RulesFor(const PatternSet& p) {
+    if (rules_of == p.id()) return rules;
+    rules = Rules{p.rule("complementizer"), p.rule("region_stop"), p.rule("clause_stop"), p.rule("trailing_meta"),
+                  &p.clause_end()};
+    rule_copies.clear();
+    if (!p.ClaimRules()) {
+      for (const re2::RE2** r : {&rules.complementizer, &rules.region_stop, &rules.clause_stop, &rules.trailing_meta,
+                                 &rules.clause_end}) {
+        // Should a copy not compile, the shared object serves.
+        auto copy = std::make_unique<re2::RE2>((*r)->pattern(), (*r)->options());
+        if (!copy->ok()) continue;
+        *r = copy.get();
+        rule_copies.push_back(std::move(copy));
+      }
+    }
+    rules_of = p.id();
+    return rules;
+  }
+};
 
 class Run {
  public:
@@ -174,20 +194,12 @@ class Run {
     top_quotes_.clear();
     records_.clear();
     named_.clear();
-    if (w.rules_of != p.id()) {
-      const bool own = !p.ClaimRules();  // the first thread uses the set's
-      w.complementizer = own ? CopyRule(*p.rule("complementizer")) : nullptr;
-      w.region_stop = own ? CopyRule(*p.rule("region_stop")) : nullptr;
-      w.clause_stop = own ? CopyRule(*p.rule("clause_stop")) : nullptr;
-      w.trailing_meta = own ? CopyRule(*p.rule("trailing_meta")) : nullptr;
-      w.clause_end = own ? CopyRule(p.clause_end()) : nullptr;
-      w.rules_of = p.id();
-    }
-    complementizer_ = w.complementizer ? w.complementizer.get() : p.rule("complementizer");
-    region_stop_ = w.region_stop ? w.region_stop.get() : p.rule("region_stop");
-    clause_stop_ = w.clause_stop ? w.clause_stop.get() : p.rule("clause_stop");
-    trailing_meta_ = w.trailing_meta ? w.trailing_meta.get() : p.rule("trailing_meta");
-    clause_end_ = w.clause_end ? w.clause_end.get() : &p.clause_end();
+    const Workspace::Rules& rules = w.RulesFor(p);
+    complementizer_ = rules.complementizer;
+    region_stop_ = rules.region_stop;
+    clause_stop_ = rules.clause_stop;
+    trailing_meta_ = rules.trailing_meta;
+    clause_end_ = rules.clause_end;
   }
 
   // Writes the records over (*out)[first...], growing *out as needed;
@@ -220,6 +232,8 @@ class Run {
     return (facts_[i].lists_stripped & PatternSet::Bit(s)) != 0;
   }
   int QuoteOpeningAt(uint32_t pos) const;
+  // i if quotes_[i] is a top-level quotation opening at pos, else -1.
+  int OpeningAt(size_t i, uint32_t pos) const;
   size_t FirstQuoteFrom(uint32_t pos) const;  // first quote starting at or after pos
   static uint32_t QuoteStart(const QuoteSpan& q) { return q.has_open() ? q.open : q.inner.begin; }
   uint32_t ParagraphEnd(uint32_t pos) const;
@@ -391,9 +405,10 @@ uint32_t Run::SentenceStart(uint32_t pos) const {
   return b + (t_[b] == '\xD8' ? 2 : 1);
 }
 
-int Run::QuoteOpeningAt(uint32_t pos) const {
-  size_t i = FirstQuoteFrom(pos);
-  if (i == quotes_.size()) return -1;
+int Run::QuoteOpeningAt(uint32_t pos) const { return OpeningAt(FirstQuoteFrom(pos), pos); }
+
+int Run::OpeningAt(size_t i, uint32_t pos) const {
+  if (i >= quotes_.size()) return -1;
   const QuoteSpan& q = quotes_[i];
   return q.has_open() && q.open == pos && q.depth == 0 ? static_cast<int>(i) : -1;
 }
@@ -980,11 +995,7 @@ Frame Run::FindFrame(size_t index) const {
       break;
     }
     while (next_quote < quotes_.size() && QuoteStart(quotes_[next_quote]) < pos) ++next_quote;
-    int q = -1;
-    if (next_quote < quotes_.size()) {
-      const QuoteSpan& qs = quotes_[next_quote];
-      if (qs.has_open() && qs.open == pos && qs.depth == 0) q = static_cast<int>(next_quote);
-    }
+    int q = OpeningAt(next_quote, pos);
     if (q >= 0) {
       if (!label_[static_cast<size_t>(q)]) {
         f.boundary = Boundary::kQuote;

@@ -178,14 +178,13 @@ Status Gazetteer::Load(std::string_view file_name, std::string_view data,
   }
   // Longest entries first, so the first full match is the longest; a word
   // as listed before the same word read with a proclitic.
-  for (const auto& [word, const_starts] : by_first_word_.entries()) {
-    std::vector<Start>& starts = by_first_word_[word].list;
-    std::stable_sort(starts.begin(), starts.end(), [](const Start& a, const Start& b) {
+  by_first_word_.ForEachValue([](Starts& s) {
+    std::stable_sort(s.list.begin(), s.list.end(), [](const Start& a, const Start& b) {
       if (a.entry->words.size() != b.entry->words.size()) return a.entry->words.size() > b.entry->words.size();
       if (a.prefix_bytes != b.prefix_bytes) return a.prefix_bytes < b.prefix_bytes;
       return !a.entry->is_title && b.entry->is_title;
     });
-  }
+  });
   return Status::Ok();
 }
 

@@ -107,10 +107,6 @@ class Gazetteer {
     bool is_title;
     std::vector<std::string> words;
   };
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
   std::vector<Entity> entities_;
   std::vector<std::unique_ptr<Entry>> entries_;
   WordMap<Starts> by_first_word_;

@@ -126,6 +126,11 @@ class WordMap {
   size_t size() const { return entries_.size(); }
   // Entries in insertion order.
   const std::vector<std::pair<std::string, V>>& entries() const { return entries_; }
+  // Calls fn(V&) on every value, in insertion order (keys stay as they are).
+  template <typename Fn>
+  void ForEachValue(Fn fn) {
+    for (auto& entry : entries_) fn(entry.second);
+  }
 
  private:
   struct Slot {
