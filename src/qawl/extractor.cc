@@ -29,6 +29,11 @@ constexpr size_t kMaxRegionTokens = 24;
 constexpr int kTokenBlockShift = 5;
 // Quotes this short after a label noun are names, not quotations.
 constexpr size_t kMaxLabelTokens = 4;
+// An unknown speaker's mention is cut to this many words.
+constexpr size_t kMaxMentionTokens = 14;
+// A subject before its verb that opens with no source noun is at most this
+// long (المواطنة هيام سليمان قالت).
+constexpr size_t kMaxPreposedUnknownTokens = 5;
 // A quote with no cue is kept as a continuation only if this long.
 constexpr size_t kMinContinuationTokens = 5;
 
@@ -248,7 +253,19 @@ class Run {
   uint32_t SkipSpacesBack(uint32_t pos) const;
 
   // Attribution.
-  std::optional<SpeakerRef> AnalyzeRegion(ByteSpan region, Gender verb_gender, bool* speaker_only) const;
+  // Whether token i can open a subject noun phrase: a content word, not a
+  // preposition, particle, pronoun or adverb ([not_subject], [skip_words]),
+  // not a number and not a cue.
+  bool CanOpenSubject(size_t i) const;
+  // The end of a noun phrase [np.begin, np.end) less trailing one-letter
+  // tokens and punctuation, and cut to kMaxMentionTokens.
+  uint32_t TrimNounPhrase(ByteSpan np) const;
+  // `open_subject`: whether a phrase with no gazetteer name and no source
+  // noun can be the subject (after a verb that takes its subject first; not
+  // after a participle, whose subject is the clause's, nor after a verb of
+  // description, whose object often comes first: ووصفت الهجوم بأنه).
+  std::optional<SpeakerRef> AnalyzeRegion(ByteSpan region, Gender verb_gender, bool* speaker_only,
+                                          bool open_subject = true) const;
   std::optional<SpeakerRef> SpeakerOfNounCue(const Cue& cue) const;
   std::optional<SpeakerRef> Preposed(const Cue& cue) const;
   std::optional<SpeakerRef> FromHistory(uint32_t pos, Gender gender) const;
@@ -650,8 +667,8 @@ std::optional<SpeakerRef> Run::FromHistory(uint32_t pos, Gender gender) const {
 // Reads the speaker out of the words between a cue and its complement.
 // Returns nullopt when those words are not a subject (an object, an
 // adverbial, or nothing): the subject is then implied.
-std::optional<SpeakerRef> Run::AnalyzeRegion(ByteSpan region, Gender verb_gender,
-                                             bool* speaker_only) const {
+std::optional<SpeakerRef> Run::AnalyzeRegion(ByteSpan region, Gender verb_gender, bool* speaker_only,
+                                             bool open_subject) const {
   *speaker_only = false;
   size_t first = TokenAt(region.begin);
   size_t last = TokenAt(region.end);  // exclusive
@@ -715,9 +732,11 @@ std::optional<SpeakerRef> Run::AnalyzeRegion(ByteSpan region, Gender verb_gender
         break;
       }
     }
-    if (!found && !subject) return std::nullopt;
+    if (!found && !subject && !(open_subject && CanOpenSubject(first))) return std::nullopt;
   }
   if (!found) {
+    np.end = TrimNounPhrase(ByteSpan{tokens_[first].begin, np.end});
+    if (np.empty()) return std::nullopt;
     SpeakerRef s;
     s.mention = np;
     s.gender = verb_gender;
@@ -728,6 +747,29 @@ std::optional<SpeakerRef> Run::AnalyzeRegion(ByteSpan region, Gender verb_gender
   // addressee) for the quote that follows to be the subject's whole words.
   *speaker_only = CountTokens(ByteSpan{np.end, region.end}) <= 6;
   return found;
+}
+
+bool Run::CanOpenSubject(size_t i) const {
+  if (i >= tokens_.size()) return false;
+  if (ListedStripped(i, Section::kNotSubject) || Listed(i, Section::kSkipWords)) return false;
+  if (facts_[i].cue != nullptr) return false;
+  std::string_view w = Word(i);
+  // A one-letter token is a clitic cut off by punctuation (لـ"…").
+  if (w.size() <= 2) return false;
+  const unsigned char c = static_cast<unsigned char>(w[0]);
+  if (c >= '0' && c <= '9') return false;
+  // Arabic-Indic digits (U+0660..U+0669: D9 A0..D9 A9).
+  if (c == 0xD9 && static_cast<unsigned char>(w[1]) >= 0xA0 && static_cast<unsigned char>(w[1]) <= 0xA9) return false;
+  return true;
+}
+
+uint32_t Run::TrimNounPhrase(ByteSpan np) const {
+  size_t first = TokenAt(np.begin);
+  size_t last = TokenAt(np.end);  // exclusive
+  if (last > first + kMaxMentionTokens) last = first + kMaxMentionTokens;
+  while (last > first && tokens_[last - 1].end > np.end) --last;
+  while (last > first && Word(last - 1).size() <= 2) --last;
+  return last > first ? tokens_[last - 1].end : np.begin;
 }
 
 // "نقل عن X قوله": the speaker is X, after the last "عن" before the noun.
@@ -787,18 +829,30 @@ std::optional<SpeakerRef> Run::Preposed(const Cue& cue) const {
     if (s.gender == Gender::kUnknown) s.gender = cue.form->gender;
     return s;
   }
-  // An unknown source: "التقارير الاستخباراتية تشير", "مسؤولون أمريكيون يقولون".
-  if (!ListedStripped(first, Section::kSourceNouns)) return std::nullopt;
-  for (size_t i = first; i < cue.token; ++i) {
-    // Punctuation inside means the words are not one noun phrase.
-    if (i > first) {
-      for (uint32_t b = tokens_[i - 1].end; b < tokens_[i].begin; ++b) {
-        if (t_[b] != ' ') return std::nullopt;
-      }
+  // An unknown source: "التقارير الاستخباراتية تشير", "مسؤولون أمريكيون
+  // يقولون", "المواطنة هيام سليمان قالت", or a subject with a relative
+  // clause: "النائب X، الذي ...، أكد".
+  if (!CanOpenSubject(first)) return std::nullopt;
+  size_t np_end = cue.token;
+  for (size_t i = first + 1; i < cue.token; ++i) {
+    // Punctuation inside means the words are not one noun phrase, unless
+    // a relative clause on the subject follows it.
+    bool punct = false;
+    for (uint32_t b = tokens_[i - 1].end; b < tokens_[i].begin; ++b) {
+      if (t_[b] != ' ') punct = true;
     }
+    if (!punct) continue;
+    if (!Listed(i, Section::kRelativeWords)) return std::nullopt;
+    np_end = i;
+    break;
+  }
+  if (np_end == cue.token && !ListedStripped(first, Section::kSourceNouns) &&
+      cue.token - first > kMaxPreposedUnknownTokens) {
+    return std::nullopt;
   }
   SpeakerRef s;
-  s.mention = ByteSpan{tokens_[first].begin, tokens_[cue.token - 1].end};
+  s.mention = ByteSpan{tokens_[first].begin, TrimNounPhrase(ByteSpan{tokens_[first].begin, tokens_[np_end - 1].end})};
+  if (s.mention.empty()) return std::nullopt;
   s.gender = cue.form->gender;
   s.document = Listed(first, Section::kDocumentNouns);
   return s;
@@ -823,7 +877,8 @@ Attributed Run::Attribute(const Cue& cue, ByteSpan region, bool* speaker_only) {
     }
     return a;
   }
-  std::optional<SpeakerRef> s = AnalyzeRegion(region, cue.form->gender, speaker_only);
+  const bool open_subject = cue.form->tense != Tense::kParticiple && cue.form->cls != CueClass::kDescribe;
+  std::optional<SpeakerRef> s = AnalyzeRegion(region, cue.form->gender, speaker_only, open_subject);
   if (s) {
     a.speaker = *s;
     a.how = s->entity >= 0 && !s->title.empty() && s->mention == s->title ? How::kTitle : How::kExplicit;
