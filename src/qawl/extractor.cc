@@ -752,8 +752,13 @@ std::optional<SpeakerRef> Run::AnalyzeRegion(ByteSpan region, Gender verb_gender
 bool Run::CanOpenSubject(size_t i) const {
   if (i >= tokens_.size()) return false;
   if (ListedStripped(i, Section::kNotSubject) || Listed(i, Section::kSkipWords)) return false;
+  // An occasion (كلمته، تصريحه), not a source; a source noun can be both
+  // (البيان).
+  if (ListedStripped(i, Section::kEventNouns) && !ListedStripped(i, Section::kSourceNouns)) return false;
   if (facts_[i].cue != nullptr) return false;
   std::string_view w = Word(i);
+  // لل + noun is an addressee (للمحكمة، للصحفيين).
+  if (w.substr(0, 4) == "لل") return false;
   // A one-letter token is a clitic cut off by punctuation (لـ"…").
   if (w.size() <= 2) return false;
   const unsigned char c = static_cast<unsigned char>(w[0]);
@@ -768,6 +773,14 @@ uint32_t Run::TrimNounPhrase(ByteSpan np) const {
   size_t last = TokenAt(np.end);  // exclusive
   if (last > first + kMaxMentionTokens) last = first + kMaxMentionTokens;
   while (last > first && tokens_[last - 1].end > np.end) --last;
+  // The phrase ends before an auxiliary (الوزيرة قد قالت) or a preposition
+  // that opens a complement of the verb (دعا الحكومة إلى).
+  for (size_t k = first + 1; k < last; ++k) {
+    if (ListedStripped(k, Section::kAuxiliaries) || ListedStripped(k, Section::kNpBreaks)) {
+      last = k;
+      break;
+    }
+  }
   while (last > first && Word(last - 1).size() <= 2) --last;
   return last > first ? tokens_[last - 1].end : np.begin;
 }
@@ -1015,8 +1028,10 @@ void Run::EmitClause(const Cue& cue, int cue_index, uint32_t begin, const Attrib
   if (quoted_tokens > 0 && cue.form->cls == CueClass::kDescribe) return;
   size_t tokens = CountTokens(ByteSpan{begin, end});
   if (tokens < 2) return;
-  // A clause that is mostly quotation is reported by the quotation.
-  if (quoted_tokens * 2 > tokens) return;
+  // A clause that is all quotation is reported by the quotation; one with
+  // words of the writer's around its quotation is reported speech with an
+  // embedded partial quote (أن فريقه "دفع ثمن خطأ واحد"), and both count.
+  if (quoted_tokens >= tokens) return;
   Record r;
   r.kind = v1::INDIRECT;
   r.text = ByteSpan{begin, end};

@@ -93,7 +93,7 @@ const std::vector<std::string>& PatternSet::RequiredSections() {
   static const std::vector<std::string> kSections = {
       "source_nouns", "label_nouns", "event_nouns", "time_words", "relative_words",
       "document_nouns", "given_names", "post_connectors", "object_pronouns",
-      "skip_words", "auxiliaries", "clause_connectives", "double_quotes", "not_subject",
+      "skip_words", "auxiliaries", "clause_connectives", "double_quotes", "not_subject", "np_breaks",
   };
   return kSections;
 }

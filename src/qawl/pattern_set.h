@@ -119,7 +119,7 @@ class PatternSet {
   enum class Section {
     kSourceNouns, kLabelNouns, kEventNouns, kTimeWords, kRelativeWords, kDocumentNouns, kGivenNames,
     kPostConnectors, kObjectPronouns, kSkipWords, kAuxiliaries, kClauseConnectives, kDoubleQuotes,
-    kNotSubject,
+    kNotSubject, kNpBreaks,
   };
   static constexpr uint32_t Bit(Section s) { return uint32_t{1} << static_cast<int>(s); }
 
