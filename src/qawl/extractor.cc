@@ -257,6 +257,8 @@ class Run {
   // preposition, particle, pronoun or adverb ([not_subject], [skip_words]),
   // not a number and not a cue.
   bool CanOpenSubject(size_t i) const;
+  // Whether a comma (، or ,) stands between token i and the one before it.
+  bool FollowsComma(size_t i) const;
   // The end of a noun phrase [np.begin, np.end) less trailing one-letter
   // tokens and punctuation, and cut to kMaxMentionTokens.
   uint32_t TrimNounPhrase(ByteSpan np) const;
@@ -282,6 +284,9 @@ class Run {
   uint32_t ClauseEnd(uint32_t begin, uint32_t sentence_end) const;
   void AttributeLeftovers();
   bool AttributeAfter(size_t quote);
+  // The source named after post-quote connector token `connector` with no
+  // verb ("…"، بحسب الساعدي), if any.
+  std::optional<Attributed> SourceAfterConnector(size_t connector) const;
   int CueAtToken(size_t token) const;
   void Headlines();
 
@@ -768,6 +773,12 @@ bool Run::CanOpenSubject(size_t i) const {
   return true;
 }
 
+bool Run::FollowsComma(size_t i) const {
+  if (i == 0 || i >= tokens_.size()) return false;
+  std::string_view between = t_.substr(tokens_[i - 1].end, tokens_[i].begin - tokens_[i - 1].end);
+  return between.find("،") != std::string_view::npos || between.find(',') != std::string_view::npos;
+}
+
 uint32_t Run::TrimNounPhrase(ByteSpan np) const {
   size_t first = TokenAt(np.begin);
   size_t last = TokenAt(np.end);  // exclusive
@@ -855,7 +866,10 @@ std::optional<SpeakerRef> Run::Preposed(const Cue& cue) const {
       if (t_[b] != ' ') punct = true;
     }
     if (!punct) continue;
-    if (!Listed(i, Section::kRelativeWords)) return std::nullopt;
+    // "المواطنة هيام سليمان، موظفة في أحد المصارف، قالت": an apposition
+    // between commas, the verb right after the second.
+    const bool apposition = i - first <= kMaxPreposedUnknownTokens && FollowsComma(cue.token);
+    if (!Listed(i, Section::kRelativeWords) && !apposition) return std::nullopt;
     np_end = i;
     break;
   }
@@ -907,8 +921,9 @@ Attributed Run::Attribute(const Cue& cue, ByteSpan region, bool* speaker_only) {
     }
   }
   // A present-tense verb with no subject of its own describes something
-  // ("تقارير تفيد بأن"); it is not a report.
-  if (cue.form->tense == Tense::kPresent) return a;
+  // ("تقارير تفيد بأن"); it is not a report, unless it is a verb of saying
+  // (ويضيف «…»، يتابع).
+  if (cue.form->tense == Tense::kPresent && cue.form->cls != CueClass::kSay) return a;
   if (auto h = FromHistory(cue.begin, cue.form->gender)) {
     a.speaker = *h;
     a.how = How::kImplied;
@@ -1257,10 +1272,52 @@ bool Run::AttributeAfter(size_t i) {
       return true;
     }
     if (!Listed(ti, Section::kPostConnectors)) return false;
+    // "…"، بحسب الساعدي / على حد تعبير الخطيب: a source named after a
+    // connector, with no verb.
+    if (auto who = SourceAfterConnector(ti)) {
+      uint32_t qstart = QuoteStart(q);
+      size_t before = CountTokens(ByteSpan{SentenceStart(qstart), qstart});
+      bool direct = before == 0 || CountTokens(q.inner) >= kMinContinuationTokens;
+      ClaimQuote(static_cast<int>(i), direct ? v1::DIRECT : v1::PARTIAL, *who, -1, "quote_then_source");
+      return true;
+    }
     pos = tokens_[ti].end;
     ++ti;
   }
   return false;
+}
+
+std::optional<Attributed> Run::SourceAfterConnector(size_t connector) const {
+  // The connectors that name a source directly: بحسب X، حسب X، وفق X،
+  // على حد تعبير X، على لسان X. "وفق ما قال X" goes through the cue.
+  std::string_view c = Word(connector);
+  if (c != "بحسب" && c != "حسب" && c != "وفق" && c != "وفقا" && c != "علي") return std::nullopt;
+  size_t t = connector + 1;
+  if (c == "علي") {
+    if (t >= tokens_.size() || (Word(t) != "حد" && Word(t) != "لسان")) return std::nullopt;
+    ++t;
+  }
+  if (t < tokens_.size() && (Word(t) == "تعبير" || Word(t) == "قول")) ++t;
+  if (t >= tokens_.size() || facts_[t].cue != nullptr || !CanOpenSubject(t)) return std::nullopt;
+  // The phrase runs to the next punctuation or the sentence's end.
+  uint32_t end = std::min<uint32_t>(SentenceEnd(tokens_[t].begin), tokens_[t].begin + 512);
+  size_t k = t + 1;
+  while (k < tokens_.size() && tokens_[k].begin < end) {
+    bool punct = false;
+    for (uint32_t b = tokens_[k - 1].end; b < tokens_[k].begin; ++b) {
+      if (t_[b] != ' ') punct = true;
+    }
+    if (punct) break;
+    ++k;
+  }
+  ByteSpan region{tokens_[t].begin, tokens_[k - 1].end};
+  bool only;
+  std::optional<SpeakerRef> s = AnalyzeRegion(region, Gender::kUnknown, &only);
+  if (!s || s->document || ListedStripped(t, Section::kLabelNouns)) return std::nullopt;
+  Attributed a;
+  a.speaker = *s;
+  a.how = How::kAfter;
+  return a;
 }
 
 void Run::AttributeLeftovers() {
