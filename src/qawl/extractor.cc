@@ -271,6 +271,11 @@ class Run {
   std::optional<SpeakerRef> SpeakerOfNounCue(const Cue& cue) const;
   std::optional<SpeakerRef> Preposed(const Cue& cue) const;
   std::optional<SpeakerRef> FromHistory(uint32_t pos, Gender gender) const;
+  // A short mention of an unknown source that repeats a word of an earlier
+  // source's mention (its surname: ديب; its role: المدرب، المتحدث
+  // الأميركي، الأمين العام) names that source: *s takes its entity and
+  // fuller mention. Sources of another gender are skipped.
+  void ResolveToEarlierSource(uint32_t pos, SpeakerRef* s) const;
   Attributed Attribute(const Cue& cue, ByteSpan region, bool* speaker_only);
   SpeakerRef ResolveTitle(const NameMatch& m) const;
   size_t FirstNameAt(size_t token) const;  // index into names_
@@ -669,6 +674,43 @@ std::optional<SpeakerRef> Run::FromHistory(uint32_t pos, Gender gender) const {
   return std::nullopt;
 }
 
+void Run::ResolveToEarlierSource(uint32_t pos, SpeakerRef* s) const {
+  constexpr size_t kMaxShortMention = 3;
+  constexpr int kMaxLookBack = 32;
+  size_t first = TokenAt(s->mention.begin);
+  size_t last = TokenAt(s->mention.end);
+  if (last <= first || last - first > kMaxShortMention) return;
+  // The word to look for: the head (first word) of a role, or a surname.
+  const std::string_view head = Word(first);
+  if (head.size() < 6) return;
+  auto mentions_word = [&](ByteSpan m) {
+    if (m.empty() || m == s->mention) return false;
+    for (size_t t = TokenAt(m.begin); t < tokens_.size() && tokens_[t].end <= m.end; ++t) {
+      if (Word(t) == head) return true;
+    }
+    return false;
+  };
+  const std::pair<uint32_t, SpeakerRef>* best = nullptr;
+  for (const auto* h : {&cue_history_, &named_history_}) {
+    auto it = std::lower_bound(h->begin(), h->end(), pos, [](const auto& e, uint32_t p) { return e.first < p; });
+    for (int n = 0; it != h->begin() && n < kMaxLookBack; ++n) {
+      --it;
+      const SpeakerRef& c = it->second;
+      if (best != nullptr && it->first <= best->first) break;
+      const bool agrees = c.gender == Gender::kUnknown || s->gender == Gender::kUnknown || c.gender == s->gender;
+      if (!agrees) continue;
+      if (mentions_word(c.mention) || mentions_word(c.title)) {
+        best = &*it;
+        break;
+      }
+    }
+  }
+  if (best == nullptr) return;
+  const ByteSpan as_written = s->mention;
+  *s = best->second;
+  if (s->title.empty() && s->entity < 0) s->title = as_written;
+}
+
 // Reads the speaker out of the words between a cue and its complement.
 // Returns nullopt when those words are not a subject (an object, an
 // adverbial, or nothing): the subject is then implied.
@@ -833,6 +875,7 @@ std::optional<SpeakerRef> Run::Preposed(const Cue& cue) const {
       break;
     }
   }
+  const bool at_sentence_start = start == SentenceStart(cue.begin);
   size_t first = TokenAt(start);
   while (first < cue.token && ListedStripped(first, Section::kAuxiliaries)) ++first;
   if (first >= cue.token) return std::nullopt;
@@ -868,7 +911,9 @@ std::optional<SpeakerRef> Run::Preposed(const Cue& cue) const {
     if (!punct) continue;
     // "المواطنة هيام سليمان، موظفة في أحد المصارف، قالت": an apposition
     // between commas, the verb right after the second.
-    const bool apposition = i - first <= kMaxPreposedUnknownTokens && FollowsComma(cue.token);
+    // Not a verb joined by و/ف, whose subject is the previous verb's.
+    const bool apposition = at_sentence_start && cue.stem_begin == cue.begin &&
+                            i - first <= kMaxPreposedUnknownTokens && FollowsComma(cue.token);
     if (!Listed(i, Section::kRelativeWords) && !apposition) return std::nullopt;
     np_end = i;
     break;
@@ -877,6 +922,12 @@ std::optional<SpeakerRef> Run::Preposed(const Cue& cue) const {
       cue.token - first > kMaxPreposedUnknownTokens) {
     return std::nullopt;
   }
+  // The phrase, read like a subject after the verb: a name or title in it
+  // names the source (وكان الرئيس أردوغان قد).
+  bool only;
+  std::optional<SpeakerRef> named =
+      AnalyzeRegion(ByteSpan{tokens_[first].begin, tokens_[np_end - 1].end}, cue.form->gender, &only);
+  if (named && named->entity >= 0) return named;
   SpeakerRef s;
   s.mention = ByteSpan{tokens_[first].begin, TrimNounPhrase(ByteSpan{tokens_[first].begin, tokens_[np_end - 1].end})};
   if (s.mention.empty()) return std::nullopt;
@@ -906,6 +957,9 @@ Attributed Run::Attribute(const Cue& cue, ByteSpan region, bool* speaker_only) {
   }
   const bool open_subject = cue.form->tense != Tense::kParticiple && cue.form->cls != CueClass::kDescribe;
   std::optional<SpeakerRef> s = AnalyzeRegion(region, cue.form->gender, speaker_only, open_subject);
+  // A participle's subject is its clause's (داعيا الحكومة إلى: not الحكومة).
+  if (cue.form->tense == Tense::kParticiple) s.reset();
+  if (s && s->entity < 0) ResolveToEarlierSource(region.begin, &*s);
   if (s) {
     a.speaker = *s;
     a.how = s->entity >= 0 && !s->title.empty() && s->mention == s->title ? How::kTitle : How::kExplicit;
