@@ -271,6 +271,11 @@ class Run {
   std::optional<SpeakerRef> SpeakerOfNounCue(const Cue& cue) const;
   std::optional<SpeakerRef> Preposed(const Cue& cue) const;
   std::optional<SpeakerRef> FromHistory(uint32_t pos, Gender gender) const;
+  // For a verb joined by و to an earlier verb of its sentence with no
+  // subject of its own ("هاجم النائب فادي خوري المشروع، وقال"): the source
+  // noun phrase right after the sentence's first verb, when no cue of the
+  // sentence comes before this one.
+  std::optional<SpeakerRef> SubjectOfSentence(const Cue& cue) const;
   // A short mention of an unknown source that repeats a word of an earlier
   // source's mention (its surname: ديب; its role: المدرب، المتحدث
   // الأميركي، الأمين العام) names that source: *s takes its entity and
@@ -642,6 +647,40 @@ void Run::Remember(uint32_t pos, const SpeakerRef& s) {
 
 // The nearest earlier source agreeing with the verb's gender. Looks back a
 // bounded number of sources: an implied subject refers to a recent one.
+std::optional<SpeakerRef> Run::SubjectOfSentence(const Cue& cue) const {
+  if (cue.stem_begin == cue.begin) return std::nullopt;  // not joined by و/ف
+  const uint32_t start = SentenceStart(cue.begin);
+  const auto index = static_cast<size_t>(&cue - cues_.data());
+  if (index > 0 && cues_[index - 1].begin >= start) return std::nullopt;
+  size_t first = TokenAt(start);
+  // A leading phrase closed by a comma (في المقابل، من جهته،).
+  constexpr size_t kMaxLead = 4;
+  for (size_t k = first + 1; k < cue.token && k <= first + kMaxLead; ++k) {
+    if (FollowsComma(k)) {
+      first = k;
+      break;
+    }
+  }
+  while (first < cue.token && ListedStripped(first, Section::kAuxiliaries)) ++first;
+  // The verb, then its subject: a source noun or a name.
+  const size_t subject = first + 1;
+  if (subject >= cue.token || FollowsComma(subject)) return std::nullopt;
+  if (!ListedStripped(subject, Section::kSourceNouns) && !Listed(subject, Section::kGivenNames) &&
+      facts_[subject].names == nullptr) {
+    return std::nullopt;
+  }
+  size_t end = subject + 1;
+  while (end < cue.token && !FollowsComma(end)) ++end;
+  bool only;
+  std::optional<SpeakerRef> s =
+      AnalyzeRegion(ByteSpan{tokens_[subject].begin, tokens_[end - 1].end}, cue.form->gender, &only);
+  if (s && s->entity < 0) {
+    // Only the noun phrase: the object follows it (المشروع بشدة).
+    s->mention.end = TrimNounPhrase(s->mention);
+  }
+  return s;
+}
+
 std::optional<SpeakerRef> Run::FromHistory(uint32_t pos, Gender gender) const {
   constexpr int kMaxLookBack = 64;
   auto nearest = [&](const std::vector<std::pair<uint32_t, SpeakerRef>>& h)
@@ -955,7 +994,15 @@ Attributed Run::Attribute(const Cue& cue, ByteSpan region, bool* speaker_only) {
     }
     return a;
   }
-  const bool open_subject = cue.form->tense != Tense::kParticiple && cue.form->cls != CueClass::kDescribe;
+  // A verb of description takes its subject first before إن/أن (اعتبر
+  // المدرب أن), its object first before بأن or a quotation (وصفت الهجوم
+  // بأنه، وصف الخطوة بـ"…").
+  const size_t index = static_cast<size_t>(&cue - cues_.data());
+  const Frame& frame = frames_[index];
+  const bool subject_first_describe = frame.boundary == Boundary::kComplementizer &&
+                                      Word(TokenAt(frame.pos)).substr(0, 2) != "ب";
+  const bool open_subject = cue.form->tense != Tense::kParticiple &&
+                            (cue.form->cls != CueClass::kDescribe || subject_first_describe);
   std::optional<SpeakerRef> s = AnalyzeRegion(region, cue.form->gender, speaker_only, open_subject);
   // A participle's subject is its clause's (داعيا الحكومة إلى: not الحكومة).
   if (cue.form->tense == Tense::kParticiple) s.reset();
@@ -978,6 +1025,12 @@ Attributed Run::Attribute(const Cue& cue, ByteSpan region, bool* speaker_only) {
   // ("تقارير تفيد بأن"); it is not a report, unless it is a verb of saying
   // (ويضيف «…»، يتابع).
   if (cue.form->tense == Tense::kPresent && cue.form->cls != CueClass::kSay) return a;
+  if (auto subject = SubjectOfSentence(cue)) {
+    a.speaker = *subject;
+    a.how = How::kPreposed;
+    Remember(cue.begin, a.speaker);
+    return a;
+  }
   if (auto h = FromHistory(cue.begin, cue.form->gender)) {
     a.speaker = *h;
     a.how = How::kImplied;
