@@ -86,7 +86,7 @@ bool SpeakerOk(const GoldQuote& g, const v1::Quote& p) {
     for (const auto& m : g.mentions) {
       Tokens mt = Tokenize(m);
       for (const auto& st : surfaces) {
-        if (Contains(st, mt) || Contains(mt, st) || Dice(st, mt) >= 0.5) return true;
+        if (Contains(st, mt) || Contains(mt, st) || Dice(st, mt) > 0.5) return true;
       }
     }
     return false;

@@ -4,8 +4,9 @@
 // gold quotes are paired one to one, best first, by token overlap of their
 // normalized texts (Dice >= 0.5, or a prediction covering 80% of the gold
 // tokens while at least 30% of it is gold); a pair is attributed when the
-// speaker id matches, or a predicted mention/name overlaps a gold mention,
-// or neither names a source. Optional gold quotes neither count nor
+// speaker id matches (when the gold names one), or else a predicted
+// mention/name contains a gold mention, is contained in one, or shares more
+// than half of its tokens with one (Dice > 0.5), or neither names a source. Optional gold quotes neither count nor
 // penalize.
 //
 // Thread-safety: plain functions over values.

@@ -18,8 +18,10 @@ the source's own words, kinds direct and partial; "indirect" = reported
 speech in the writer's words) by token overlap of the normalized texts (Dice >= 0.5, or a prediction
 that covers 80% of the gold tokens and is at least 30% gold).
 A matched quote is attributed correctly when the canonical speaker id is
-equal (gold names one), or else when a predicted mention overlaps a gold
-mention, or, for gold quotes with no speaker, when none is predicted.
+equal (gold names one), or else when a predicted mention contains a gold
+mention, is contained in one, or shares more than half of its tokens with one
+(Dice > 0.5: "الرئيس الأميركي" is not "المتحدث الأميركي"), or, for gold quotes
+with no speaker, when none is predicted.
 Only the standard library is used.
 """
 import json
@@ -89,7 +91,7 @@ def speaker_ok(gold, pred):
         return pid == gold["speaker"]
     mentions = [normalize(m) for m in gold.get("mentions") or []]
     if mentions:
-        return any(contains(s, m) or contains(m, s) or dice(s, m) >= 0.5 for s in surfaces for m in mentions)
+        return any(contains(s, m) or contains(m, s) or dice(s, m) > 0.5 for s in surfaces for m in mentions)
     return not pid and not surfaces
 
 
