@@ -543,7 +543,22 @@ bool Run::IsLabel(const QuoteSpan& q) const {
     if (t_[k] != ' ') return false;
   }
   if (prev.end == start && Word(i - 1) == "ل") return true;
-  return ListedStripped(i - 1, Section::kLabelNouns);
+  if (ListedStripped(i - 1, Section::kLabelNouns)) return true;
+  // One quoted word right after a noun names something rather than
+  // reporting it: a definite word (تقنية «الفار»، يلقب المهاجم بـ… is glued
+  // and not this), or an indefinite one after an indefinite noun, a
+  // construct (دوري «يلو»، ساعة «كوروس»). A predicate quoted after its
+  // subject is rarely one definite word (إن الوضع «كارثي»).
+  if (n == 1 && prev.end < start && CanOpenSubject(i - 1)) {
+    const bool definite = Word(first).substr(0, 4) == "ال";
+    const std::string_view prev_word = Word(i - 1);
+    const bool prev_definite = prev_word.substr(0, 4) == "ال";
+    // A word opening like an imperfect verb (تمثل «اختراقا») is left alone.
+    const std::string_view lead = prev_word.substr(0, 2);
+    const bool maybe_verb = lead == "ي" || lead == "ت" || lead == "ن";
+    if (definite || (!prev_definite && !maybe_verb)) return true;
+  }
+  return false;
 }
 
 bool Run::EndsWithTehMarbuta(const Token& tok) const {
