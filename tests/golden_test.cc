@@ -61,7 +61,7 @@ TEST(Golden, SeedArticlesMatchTheirTextprotos) {
 
 // Development-set floors: the scores of the current rules, rounded down.
 constexpr double kDevDirectFloor = 0.86;
-constexpr double kDevIndirectFloor = 0.88;
+constexpr double kDevIndirectFloor = 0.90;
 
 // The accuracy bar of the project on the seed gold (../shared/eval).
 TEST(Golden, SeedScoresHoldTheLine) {

@@ -91,6 +91,7 @@ struct Cue {
   bool object_suffix;
   bool after_relative;   // "التي يقولون ..."
   bool after_connector;  // "وفق ما ذكر ...", "حسبما قال ..."
+  bool relative_subject = false;  // "X، الذي قال ...": X is the subject
 };
 
 // What follows a cue: where its phrase ends and why.
@@ -276,6 +277,8 @@ class Run {
   // noun phrase right after the sentence's first verb, when no cue of the
   // sentence comes before this one.
   std::optional<SpeakerRef> SubjectOfSentence(const Cue& cue) const;
+  // For "X، الذي قال": the source X named right before the comma.
+  std::optional<SpeakerRef> AntecedentOfRelative(const Cue& cue) const;
   // A short mention of an unknown source that repeats a word of an earlier
   // source's mention (its surname: ديب; its role: المدرب، المتحدث
   // الأميركي، الأمين العام) names that source: *s takes its entity and
@@ -583,6 +586,18 @@ void Run::FindCues() {
     if (ti > 0) {
       cue.after_relative = ListedStripped(ti - 1, Section::kRelativeWords);
       cue.after_connector = ListedStripped(ti - 1, Section::kPostConnectors);
+      // "…، بحسب الساعدي، الذي شدد على أن": a relative clause on a source
+      // after a comma reports that source's words.
+      // The verb agrees with the pronoun: "، التي يقولون إنها" is a clause
+      // about the antecedent, not by it.
+      std::string_view rel = Word(ti - 1);
+      const Gender g = w->form->gender;
+      const bool agrees = (rel == "الذي" && g == Gender::kMasculine) || (rel == "التي" && g == Gender::kFeminine) ||
+                          ((rel == "الذين" || rel == "اللذين" || rel == "اللتين") && g == Gender::kPlural);
+      if (cue.after_relative && FollowsComma(ti - 1) && agrees && w->form->tense == Tense::kPast) {
+        cue.after_relative = false;
+        cue.relative_subject = true;
+      }
     }
     cues_.push_back(cue);
   }
@@ -662,6 +677,29 @@ void Run::Remember(uint32_t pos, const SpeakerRef& s) {
 
 // The nearest earlier source agreeing with the verb's gender. Looks back a
 // bounded number of sources: an implied subject refers to a recent one.
+std::optional<SpeakerRef> Run::AntecedentOfRelative(const Cue& cue) const {
+  const size_t relative = cue.token - 1;
+  constexpr size_t kMaxAntecedentTokens = 8;
+  size_t first = relative;
+  while (first > 0 && relative - first < kMaxAntecedentTokens) {
+    bool punct = false;
+    for (uint32_t b = tokens_[first - 1].end; b < tokens_[first].begin; ++b) {
+      if (t_[b] != ' ') punct = true;
+    }
+    if (punct && first < relative) break;
+    --first;
+  }
+  // Leading connectors and verbs: "بحسب X"، "قال X".
+  while (first < relative &&
+         (Listed(first, Section::kPostConnectors) || facts_[first].cue != nullptr ||
+          ListedStripped(first, Section::kAuxiliaries))) {
+    ++first;
+  }
+  if (first >= relative) return std::nullopt;
+  bool only;
+  return AnalyzeRegion(ByteSpan{tokens_[first].begin, tokens_[relative - 1].end}, cue.form->gender, &only);
+}
+
 std::optional<SpeakerRef> Run::SubjectOfSentence(const Cue& cue) const {
   if (cue.stem_begin == cue.begin) return std::nullopt;  // not joined by و/ف
   const uint32_t start = SentenceStart(cue.begin);
@@ -1028,6 +1066,14 @@ Attributed Run::Attribute(const Cue& cue, ByteSpan region, bool* speaker_only) {
     Remember(region.begin, a.speaker);
     return a;
   }
+  if (cue.relative_subject) {
+    if (auto antecedent = AntecedentOfRelative(cue)) {
+      a.speaker = *antecedent;
+      a.how = How::kPreposed;
+      Remember(cue.begin, a.speaker);
+      return a;
+    }
+  }
   if (cue.form->tense != Tense::kParticiple) {
     if (auto pre = Preposed(cue)) {
       a.speaker = *pre;
@@ -1162,7 +1208,9 @@ void Run::EmitClause(const Cue& cue, int cue_index, uint32_t begin, const Attrib
   // A clause inside a relative clause is not a report of its own; a
   // characterization (وصفها بأنها "…") is reported by its quotation.
   if (cue.after_relative) return;
-  if (quoted_tokens > 0 && cue.form->cls == CueClass::kDescribe) return;
+  if (quoted_tokens > 0 && cue.form->cls == CueClass::kDescribe && Word(TokenAt(frames_[cue_index].pos)).substr(0, 2) == "ب") {
+    return;
+  }
   size_t tokens = CountTokens(ByteSpan{begin, end});
   if (tokens < 2) return;
   // A clause that is all quotation is reported by the quotation; one with
@@ -1262,7 +1310,9 @@ void Run::ProcessCue(size_t index) {
     // No speech here, but the subject can be referred back to.
     bool only;
     if (!cue.object_suffix && cue.form->tense != Tense::kNoun) {
-      if (auto s = AnalyzeRegion(region, cue.form->gender, &only)) Remember(region.begin, *s);
+      // Only a subject the lexicon or gazetteer knows: an open phrase here
+      // is as often the verb's object (أعلن النادي إنهاء التعاقد).
+      if (auto s = AnalyzeRegion(region, cue.form->gender, &only, /*open_subject=*/false)) Remember(region.begin, *s);
       else if (auto pre = Preposed(cue)) Remember(cue.begin, *pre);
     }
     return;
