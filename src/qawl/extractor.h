@@ -1,26 +1,28 @@
 // Extractor: finds the quotations in one article and attributes each to its
-// source.
+// source, known to the gazetteer or not.
 //
-// It runs over the normalized text (normalizer.h) and reports offsets into
-// the original. The steps, each a separate function in extractor.cc:
-//   1. quotation spans by mark pairing (quote_spans.h);
-//   2. reporting cues from the verb lexicon (patterns/verbs.txt), each with
-//      the phrase after it up to a colon, a quotation mark, a
-//      complementizer (إن/أن/بأن/إلى أن ...) or the end of the sentence;
-//   3. the speaker of each cue: a gazetteer name or title in that phrase, an
-//      unknown source noun phrase (مسؤولون في المخابرات), a subject before
-//      the verb (X أعرب ... وقال), or, for an implied subject (وأضاف،
-//      قائلة), the nearest earlier source of the verb's gender;
-//   4. records: direct quotes (cue + ":" + quote, cue + speaker + quote,
-//      cue + إن + a quote that is the whole clause, "…"، قال X, قال X: …
-//      without marks, the headline form بوتين: …), partial quotes (a quote
-//      inside the writer's sentence), and reported speech (the clause after
-//      the complementizer, to the end of its sentence or the next cue).
-// Quotes that nobody is said to have said (وكالة "يونهاب") are dropped.
+// It runs the extraction stages over the normalized text, each a unit of
+// its own that takes the earlier stages' results and owns its state; data
+// flows one way:
+//   1. ArticleView (article_view.h): normalized text, tokens and their
+//      pattern facts, sentences, paragraphs, quotation spans and labels;
+//   2. CueSet (cues.h): reporting cues and the frame after each (a colon,
+//      a quotation, a complementizer, another cue, the phrase's end);
+//   3. MentionSet (mentions.h): who each cue's sentence names as its
+//      subject, by structure: a gazetteer name or title, an organization,
+//      or any noun phrase in the subject's place;
+//   4. Discourse (discourse.h): each cue's speaker: its mention, linked to
+//      an earlier source when it repeats its surname or role, or for an
+//      implied subject the nearest earlier source of the verb's gender;
+//   5. Constructions (constructions.h): the rules that turn frames and
+//      speakers into DIRECT, PARTIAL and INDIRECT records;
+//   6. WriteRecords (record_writer.h): v1::Quote messages with offsets into
+//      the original text, the rule that fired and a confidence.
+// The numbers the stages work with are in extraction_limits.h.
 //
-// Thread-safety: Extract() is const and keeps its scratch state in a
-// per-thread workspace (reused from article to article), so one Extractor
-// may serve many threads. The PatternSet must outlive it.
+// Thread-safety: Extract() is const and keeps its stages in a per-thread
+// workspace (reused from article to article), so one Extractor may serve
+// many threads. The PatternSet must outlive it.
 #ifndef QAWL_EXTRACTOR_H_
 #define QAWL_EXTRACTOR_H_
 

@@ -1,0 +1,265 @@
+#include "qawl/article_view.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <cctype>
+#include <span>
+
+#include "qawl/extraction_limits.h"
+
+namespace qawl {
+
+using limits::kTokenBlockShift;
+
+void ArticleView::Build(const PatternSet& patterns, const v1::Article& article) {
+  patterns_ = &patterns;
+  article_ = &article;
+  tokens_.clear();
+  terminators_.clear();
+  breaks_.clear();
+  newlines_.clear();
+  words_.clear();
+  facts_.clear();
+  top_quotes_.clear();
+  Normalizer::Default().Normalize(article.text(), &norm_);
+  t_ = std::string_view(norm_.text());
+  Tokenize();
+  quotes_ = FindQuoteSpans(t_, patterns.quote_marks());
+  label_.assign(quotes_.size(), false);
+  for (size_t i = 0; i < quotes_.size(); ++i) label_[i] = IsLabel(quotes_[i]);
+  for (const QuoteSpan& q : quotes_) {
+    if (q.depth == 0) top_quotes_.push_back(q.inner);
+  }
+  std::sort(top_quotes_.begin(), top_quotes_.end(),
+            [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; });
+  year_ = ArticleYear();
+  FindSentenceBreaks();
+}
+
+void ArticleView::Tokenize() {
+  tokens_.reserve(t_.size() / 6);
+  qawl::Tokenize(t_, &tokens_, &terminators_);
+  const auto n = static_cast<uint32_t>(t_.size());
+  words_.resize(tokens_.size());
+  facts_.resize(tokens_.size());
+  for (size_t k = 0; k < tokens_.size(); ++k) {
+    std::string_view w = t_.substr(tokens_[k].begin, tokens_[k].end - tokens_[k].begin);
+    words_[k] = w;
+    const PatternSet::WordFacts* f = patterns_->Facts(w, HashWord(w));
+    facts_[k] = f != nullptr ? *f : PatternSet::WordFacts();
+  }
+  // Token k is the first at or after the start of every block from the one
+  // after the previous token's block to its own.
+  token_blocks_.resize((n >> kTokenBlockShift) + 2);
+  uint32_t* blocks = token_blocks_.data();
+  size_t next_block = 0;
+  for (size_t k = 0; k < tokens_.size(); ++k) {
+    const size_t last = tokens_[k].begin >> kTokenBlockShift;
+    for (; next_block <= last; ++next_block) blocks[next_block] = static_cast<uint32_t>(k);
+  }
+  for (; next_block < token_blocks_.size(); ++next_block) blocks[next_block] = static_cast<uint32_t>(tokens_.size());
+}
+
+void ArticleView::FindSentenceBreaks() {
+  // Terminators inside top-level quotations do not end the writer's sentence.
+  std::vector<ByteSpan> inside;
+  for (const QuoteSpan& q : quotes_) {
+    if (q.depth == 0) inside.push_back(ByteSpan{q.open_end, q.has_close() ? q.close : q.inner.end});
+  }
+  size_t k = 0;
+  const auto n = static_cast<uint32_t>(t_.size());
+  for (uint32_t at : terminators_) {
+    const char c = t_[at];
+    if (c == '\n') {
+      newlines_.push_back(at);
+    } else if (c == '.' || c == '!' || c == '?') {
+      // Not a decimal point: 3.5.
+      if (at > 0 && at + 1 < n && std::isdigit(static_cast<unsigned char>(t_[at - 1])) &&
+          std::isdigit(static_cast<unsigned char>(t_[at + 1]))) {
+        continue;
+      }
+    }
+    while (k < inside.size() && inside[k].end <= at) ++k;
+    if (c != '\n' && k < inside.size() && inside[k].begin <= at && at < inside[k].end) continue;
+    breaks_.push_back(at);
+  }
+}
+
+// The year of the article: from its date field, else the first plausible
+// year near the top of the text (the dateline "21 نوفمبر 2024").
+int ArticleView::ArticleYear() const {
+  auto first_year = [](std::string_view s) {
+    auto digit = [&](size_t i) { return std::isdigit(static_cast<unsigned char>(s[i])) != 0; };
+    for (size_t i = 0; i + 4 <= s.size(); ++i) {
+      if (s[i] != '1' && s[i] != '2') continue;
+      if (i > 0 && digit(i - 1)) continue;
+      if (!digit(i + 1) || !digit(i + 2) || !digit(i + 3)) continue;
+      if (i + 4 < s.size() && digit(i + 4)) continue;
+      int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+      if (y >= 1990 && y <= 2100) return y;
+    }
+    return 0;
+  };
+  if (int y = first_year(article_->date()); y != 0) return y;
+  return first_year(t_.substr(0, std::min(t_.size(), limits::kDatelineBytes)));
+}
+
+bool ArticleView::IsLabel(const QuoteSpan& q) const {
+  size_t n = CountTokens(q.inner);
+  if (n == 0) return true;
+  if (n > limits::kMaxLabelTokens) return false;
+  // The whole quote is a known name (an agency, a person): a label.
+  size_t first = TokenAt(q.inner.begin);
+  size_t last = first;
+  while (last < tokens_.size() && tokens_[last].end <= q.inner.end) ++last;
+  if (last > first && facts_[first].names != nullptr) {
+    std::span<const std::string_view> words(words_.data() + first, last - first);
+    if (auto m = gazetteer().MatchAt(words, 0, *facts_[first].names); m && m->end == words.size()) return true;
+  }
+  // A medium named before the colon that opens the real quote:
+  // في تصريح لـ"سكاي نيوز عربية": "…".
+  uint32_t after = SkipSpaces(q.close_end);
+  if (q.has_close() && after < t_.size() && t_[after] == ':') return true;
+  // A label noun right before it: وكالة "يونهاب"، مدافع "هاوتزر"; or the
+  // preposition ل glued to it: لـ"رويترز".
+  uint32_t start = QuoteStart(q);
+  size_t i = TokenAt(start);
+  if (i == 0) return false;
+  const Token& prev = tokens_[i - 1];
+  // Only spaces between the noun and the mark.
+  for (uint32_t k = prev.end; k < start; ++k) {
+    if (t_[k] != ' ') return false;
+  }
+  if (prev.end == start && Word(i - 1) == "ل") return true;
+  if (ListedStripped(i - 1, Section::kLabelNouns)) return true;
+  // One quoted word right after a noun names something rather than
+  // reporting it: a definite word (تقنية «الفار»; a mark glued to بـ is
+  // not this), or an indefinite one after an indefinite noun, a construct
+  // (دوري «يلو»، ساعة «كوروس»). A predicate quoted after its subject is
+  // rarely one definite word (إن الوضع «كارثي»).
+  if (n == 1 && prev.end < start && IsContentWord(i - 1)) {
+    const bool definite = Word(first).substr(0, 4) == "ال";
+    const std::string_view prev_word = Word(i - 1);
+    const bool prev_definite = prev_word.substr(0, 4) == "ال";
+    // A word opening like an imperfect verb (تمثل «اختراقا») is left alone.
+    const std::string_view lead = prev_word.substr(0, 2);
+    const bool maybe_verb = lead == "ي" || lead == "ت" || lead == "ن";
+    if (definite || (!prev_definite && !maybe_verb)) return true;
+  }
+  return false;
+}
+
+size_t ArticleView::TokenAt(uint32_t pos) const {
+  size_t k = token_blocks_[std::min<size_t>(pos >> kTokenBlockShift, token_blocks_.size() - 1)];
+  while (k < tokens_.size() && tokens_[k].begin < pos) ++k;
+  return k;
+}
+
+bool ArticleView::PunctuationBefore(size_t i) const {
+  if (i == 0 || i >= tokens_.size()) return false;
+  for (uint32_t b = tokens_[i - 1].end; b < tokens_[i].begin; ++b) {
+    if (t_[b] != ' ') return true;
+  }
+  return false;
+}
+
+bool ArticleView::FollowsComma(size_t i) const {
+  if (i == 0 || i >= tokens_.size()) return false;
+  std::string_view between = t_.substr(tokens_[i - 1].end, tokens_[i].begin - tokens_[i - 1].end);
+  return between.find("،") != std::string_view::npos || between.find(',') != std::string_view::npos;
+}
+
+bool ArticleView::IsContentWord(size_t i) const {
+  if (i >= tokens_.size()) return false;
+  if (ListedStripped(i, Section::kNotSubject) || Listed(i, Section::kSkipWords)) return false;
+  // An occasion (كلمته، تصريحه), not a source; a source noun can be both
+  // (البيان).
+  if (ListedStripped(i, Section::kEventNouns) && !ListedStripped(i, Section::kSourceNouns)) return false;
+  if (facts_[i].cue != nullptr) return false;
+  std::string_view w = Word(i);
+  // لل + noun is an addressee (للمحكمة، للصحفيين).
+  if (w.substr(0, 4) == "لل") return false;
+  // A one-letter token is a clitic cut off by punctuation (لـ"…").
+  if (w.size() <= 2) return false;
+  const auto c = static_cast<unsigned char>(w[0]);
+  if (c >= '0' && c <= '9') return false;
+  // Arabic-Indic digits (U+0660..U+0669: D9 A0..D9 A9).
+  const auto c1 = static_cast<unsigned char>(w[1]);
+  return !(c == 0xD9 && c1 >= 0xA0 && c1 <= 0xA9);
+}
+
+bool ArticleView::EndsWithTehMarbuta(size_t i) const {
+  const Token& tok = tokens_[i];
+  uint32_t end = norm_.OriginalEnd(tok.end);
+  uint32_t begin = norm_.OriginalBegin(tok.end - 2);
+  std::string_view original = article_->text();
+  // The source of the last letter: ة (U+0629, D8 A9) or ۃ (U+06C3, DB 83).
+  return end >= begin + 2 && (original.substr(begin, 2) == "\xD8\xA9" || original.substr(begin, 2) == "\xDB\x83");
+}
+
+uint32_t ArticleView::SentenceEnd(uint32_t pos) const {
+  auto it = std::lower_bound(breaks_.begin(), breaks_.end(), pos);
+  return it == breaks_.end() ? static_cast<uint32_t>(t_.size()) : *it;
+}
+
+uint32_t ArticleView::SentenceStart(uint32_t pos) const {
+  auto it = std::lower_bound(breaks_.begin(), breaks_.end(), pos);
+  if (it == breaks_.begin()) return 0;
+  --it;
+  uint32_t b = *it;
+  // ؟ is two bytes (D8 9F); the others one.
+  return b + (t_[b] == '\xD8' ? 2 : 1);
+}
+
+uint32_t ArticleView::ParagraphEnd(uint32_t pos) const {
+  auto it = std::lower_bound(newlines_.begin(), newlines_.end(), pos);
+  return it == newlines_.end() ? static_cast<uint32_t>(t_.size()) : *it;
+}
+
+size_t ArticleView::NewlinesBetween(uint32_t begin, uint32_t end) const {
+  return static_cast<size_t>(std::lower_bound(newlines_.begin(), newlines_.end(), end) -
+                             std::lower_bound(newlines_.begin(), newlines_.end(), begin));
+}
+
+uint32_t ArticleView::SkipSpaces(uint32_t pos) const {
+  while (pos < t_.size() && t_[pos] == ' ') ++pos;
+  return pos;
+}
+
+uint32_t ArticleView::SkipSpacesBack(uint32_t pos) const {
+  while (pos > 0 && t_[pos - 1] == ' ') --pos;
+  return pos;
+}
+
+uint32_t ArticleView::WithoutFinalBoundary(uint32_t begin, uint32_t end) const {
+  if (end <= begin) return end;
+  uint32_t last = end - 1;
+  while (last > begin && (static_cast<unsigned char>(t_[last]) & 0xC0) == 0x80) --last;
+  size_t next = last;
+  const char32_t c = DecodeUtf8(t_, &next);
+  const bool letter_or_digit = (U_GET_GC_MASK(static_cast<UChar32>(c)) & (U_GC_L_MASK | U_GC_N_MASK)) != 0;
+  return letter_or_digit ? end : last;
+}
+
+size_t ArticleView::FirstQuoteFrom(uint32_t pos) const {
+  auto it = std::lower_bound(quotes_.begin(), quotes_.end(), pos,
+                             [](const QuoteSpan& q, uint32_t p) { return QuoteStart(q) < p; });
+  return static_cast<size_t>(it - quotes_.begin());
+}
+
+int ArticleView::OpeningAt(size_t i, uint32_t pos) const {
+  if (i >= quotes_.size()) return -1;
+  const QuoteSpan& q = quotes_[i];
+  return q.has_open() && q.open == pos && q.depth == 0 ? static_cast<int>(i) : -1;
+}
+
+bool ArticleView::InsideQuote(uint32_t pos) const {
+  auto it = std::upper_bound(top_quotes_.begin(), top_quotes_.end(), pos,
+                             [](uint32_t p, const ByteSpan& s) { return p < s.begin; });
+  if (it == top_quotes_.begin()) return false;
+  --it;
+  return pos < it->end;
+}
+
+}  // namespace qawl

@@ -1,0 +1,131 @@
+// ArticleView: the first stage of extraction. One article as the later
+// stages read it: the normalized text (with its map back to the original
+// bytes), the tokens and what the pattern files say of each word, the
+// sentences and paragraphs, and the quotation spans with the ones that are
+// labels (وكالة "يونهاب") marked.
+//
+// Nothing here knows about cues, speakers or records; every later stage
+// takes a const ArticleView&.
+//
+// Ownership: Build() copies nothing from the article but keeps pointers to
+// it and to the PatternSet; both must outlive the view's use. A view keeps
+// its buffers from article to article, so that a loop over articles stops
+// allocating once they have grown.
+//
+// Thread-safety: const methods are safe to call concurrently; Build() is
+// not. One view per thread.
+#ifndef QAWL_ARTICLE_VIEW_H_
+#define QAWL_ARTICLE_VIEW_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "qawl/normalizer.h"
+#include "qawl/pattern_set.h"
+#include "qawl/quote_spans.h"
+#include "qawl/tokenizer.h"
+#include "qawl/v1/quote.pb.h"
+
+namespace qawl {
+
+class ArticleView {
+ public:
+  using Section = PatternSet::Section;
+
+  // Normalizes and tokenizes `article`, pairs its quotation marks and finds
+  // its sentences. `patterns` must be ok().
+  void Build(const PatternSet& patterns, const v1::Article& article);
+
+  const v1::Article& article() const { return *article_; }
+  const PatternSet& patterns() const { return *patterns_; }
+  const Gazetteer& gazetteer() const { return patterns_->gazetteer(); }
+  const NormalizedText& normalized() const { return norm_; }
+  // The normalized text.
+  std::string_view text() const { return t_; }
+  std::string_view Text(ByteSpan s) const { return t_.substr(s.begin, s.end - s.begin); }
+  // The article's year, from its date or its dateline; 0 when unknown.
+  int year() const { return year_; }
+
+  // --- Tokens ------------------------------------------------------------
+  size_t token_count() const { return tokens_.size(); }
+  const Token& token(size_t i) const { return tokens_[i]; }
+  const std::vector<Token>& tokens() const { return tokens_; }
+  std::string_view Word(size_t i) const { return words_[i]; }
+  const std::vector<std::string_view>& words() const { return words_; }
+  const PatternSet::WordFacts& facts(size_t i) const { return facts_[i]; }
+  // Whether token i is listed in section s as written, or also less a
+  // proclitic (PatternSet::WordFacts).
+  bool Listed(size_t i, Section s) const { return (facts_[i].lists & PatternSet::Bit(s)) != 0; }
+  bool ListedStripped(size_t i, Section s) const { return (facts_[i].lists_stripped & PatternSet::Bit(s)) != 0; }
+  // The first token that begins at or after pos (token_count() if none).
+  size_t TokenAt(uint32_t pos) const;
+  size_t CountTokens(ByteSpan s) const { return TokenAt(s.end) - TokenAt(s.begin); }
+  // Whether anything but spaces stands between token i - 1 and token i.
+  bool PunctuationBefore(size_t i) const;
+  // Whether a comma (، or ,) stands between token i - 1 and token i.
+  bool FollowsComma(size_t i) const;
+  // Whether token i is a content word that can open a noun phrase: not a
+  // preposition, particle, pronoun or adverb ([not_subject], [skip_words]),
+  // not an occasion (كلمته), not an addressee (للمحكمة), not a number, not
+  // a cue, and longer than one letter.
+  bool IsContentWord(size_t i) const;
+  // Whether the last letter of token i was written ة (not ه) originally.
+  bool EndsWithTehMarbuta(size_t i) const;
+
+  // --- Sentences and paragraphs ------------------------------------------
+  // Sentence ends: \n . ! ? ؟ outside quotations, sorted.
+  uint32_t SentenceEnd(uint32_t pos) const;
+  uint32_t SentenceStart(uint32_t pos) const;
+  uint32_t ParagraphEnd(uint32_t pos) const;
+  size_t NewlinesBetween(uint32_t begin, uint32_t end) const;
+  uint32_t SkipSpaces(uint32_t pos) const;
+  uint32_t SkipSpacesBack(uint32_t pos) const;
+  // end, less a final character of [begin, end) that is not a letter or
+  // digit (\p{L}, \p{N}).
+  uint32_t WithoutFinalBoundary(uint32_t begin, uint32_t end) const;
+
+  // --- Quotations ---------------------------------------------------------
+  // In order of their start (QuoteStart).
+  const std::vector<QuoteSpan>& quotes() const { return quotes_; }
+  // Whether quotes()[i] names something rather than quoting anyone.
+  bool is_label(size_t i) const { return label_[i]; }
+  static uint32_t QuoteStart(const QuoteSpan& q) { return q.has_open() ? q.open : q.inner.begin; }
+  // The first quotation starting at or after pos.
+  size_t FirstQuoteFrom(uint32_t pos) const;
+  // i if quotes()[i] is a top-level quotation whose opening mark is at
+  // pos, else -1.
+  int OpeningAt(size_t i, uint32_t pos) const;
+  int QuoteOpeningAt(uint32_t pos) const { return OpeningAt(FirstQuoteFrom(pos), pos); }
+  bool InsideQuote(uint32_t pos) const;
+
+ private:
+  void Tokenize();
+  void FindSentenceBreaks();
+  int ArticleYear() const;
+  bool IsLabel(const QuoteSpan& q) const;
+
+  const PatternSet* patterns_ = nullptr;
+  const v1::Article* article_ = nullptr;
+  NormalizedText norm_;
+  std::string_view t_;
+  std::vector<Token> tokens_;
+  // token_blocks_[b]: the first token that begins at or after byte
+  // b << kTokenBlockShift, so that TokenAt scans a few tokens, not the text.
+  std::vector<uint32_t> token_blocks_;
+  std::vector<uint32_t> terminators_;  // \n . ! ? ؟ positions
+  std::vector<std::string_view> words_;
+  // Copied per token: the hot loops read them in order instead of chasing
+  // pointers into the pattern set's table.
+  std::vector<PatternSet::WordFacts> facts_;
+  std::vector<uint32_t> breaks_;
+  std::vector<uint32_t> newlines_;
+  std::vector<QuoteSpan> quotes_;
+  std::vector<bool> label_;
+  std::vector<ByteSpan> top_quotes_;  // inner spans of top-level quotes, sorted
+  int year_ = 0;
+};
+
+}  // namespace qawl
+
+#endif  // QAWL_ARTICLE_VIEW_H_

@@ -1,0 +1,379 @@
+#include "qawl/constructions.h"
+
+#include <algorithm>
+#include <string_view>
+#include <utility>
+
+#include "qawl/extraction_limits.h"
+
+namespace qawl {
+
+namespace {
+using Section = PatternSet::Section;
+}  // namespace
+
+void Constructions::Build(const ArticleView& view, const CueSet& cues, const MentionSet& mentions,
+                          const Discourse& discourse, const ClauseRules& rules, const ConstructionOptions& options) {
+  view_ = &view;
+  cues_ = &cues;
+  mentions_ = &mentions;
+  discourse_ = &discourse;
+  rules_ = rules;
+  options_ = options;
+  records_.clear();
+  claimed_.assign(view.quotes().size(), false);
+  for (size_t i = 0; i < cues.size(); ++i) ProcessCue(i);
+  AttributeLeftovers();
+  if (options_.headlines) Headlines();
+}
+
+void Constructions::ProcessCue(size_t index) {
+  const Cue& cue = cues_->cue(index);
+  const Boundary boundary = cues_->frame(index).boundary;
+  if (cue.form->cls == CueClass::kOther && cue.form->tense == Tense::kNoun) return;
+  // "…"، وفق ما ذكر X: handled with the quotation before it.
+  if (cue.after_connector && boundary != Boundary::kColon && boundary != Boundary::kComplementizer) return;
+  // No speech here; a quotation before the cue is AttributeAfter's.
+  if (boundary == Boundary::kEnd || boundary == Boundary::kCue) return;
+  if (cue.after_relative && cues_->Region(*view_, index).empty()) return;
+  const Attributed& who = discourse_->speaker(index);
+  if (!who.speaker.valid()) return;
+  const bool describe = cue.form->cls == CueClass::kDescribe || cue.form->cls == CueClass::kOther;
+  switch (boundary) {
+    case Boundary::kColon: return AfterColon(index, who, describe);
+    case Boundary::kQuote: return AfterQuote(index, who, describe);
+    case Boundary::kComplementizer: return AfterComplementizer(index, who, describe);
+    default: return;
+  }
+}
+
+void Constructions::AfterColon(size_t index, const Attributed& who, bool describe) {
+  const ArticleView& v = *view_;
+  const std::string_view t = v.text();
+  const Cue& cue = cues_->cue(index);
+  const int ci = static_cast<int>(index);
+  const uint32_t after = v.SkipSpaces(cues_->frame(index).pos + 1);
+  int q = v.QuoteOpeningAt(after);
+  if (q < 0 && after < t.size() && t[after] == '\n') q = v.QuoteOpeningAt(after + 1);
+  if (q >= 0 && !v.is_label(static_cast<size_t>(q))) {
+    ClaimQuote(q, describe ? v1::PARTIAL : v1::DIRECT, who, ci, "cue_colon_quote");
+    return;
+  }
+  // A quotation closed without an opening mark after the colon.
+  const size_t next = v.FirstQuoteFrom(after);
+  const std::vector<QuoteSpan>& quotes = v.quotes();
+  if (next < quotes.size() && !quotes[next].has_open() && quotes[next].inner.begin == after) {
+    ClaimQuote(static_cast<int>(next), v1::DIRECT, who, ci, "cue_colon_orphan_quote");
+    return;
+  }
+  // A statement after the colon with no marks: to the paragraph's end, or
+  // to the next quotation mark (marks later on: not this form).
+  if (describe || cue.form->tense == Tense::kNoun) return;
+  uint32_t end = v.ParagraphEnd(after);
+  if (next < quotes.size()) end = std::min(end, ArticleView::QuoteStart(quotes[next]));
+  while (end > after && (t[end - 1] == '.' || t[end - 1] == ' ')) --end;
+  const ByteSpan text{after, end};
+  if (v.CountTokens(text) < limits::kMinUnmarkedTokens) return;
+  Record r;
+  r.kind = v1::DIRECT;
+  r.text = text;
+  r.who = who;
+  r.cue = ci;
+  r.rule = "cue_colon_unmarked";
+  r.confidence_scale = limits::kScaleUnmarked;
+  records_.push_back(std::move(r));
+}
+
+void Constructions::AfterQuote(size_t index, const Attributed& who, bool describe) {
+  const ArticleView& v = *view_;
+  const int ci = static_cast<int>(index);
+  const int quote = cues_->frame(index).quote;
+  const bool direct = !describe && mentions_->of_cue(index).speaker_only;
+  ClaimQuote(quote, direct ? v1::DIRECT : v1::PARTIAL, who, ci, direct ? "cue_quote" : "cue_partial");
+  // Further quotations in the same sentence are the same speaker's.
+  const uint32_t sentence_end = v.SentenceEnd(cues_->cue(index).end);
+  const std::vector<QuoteSpan>& quotes = v.quotes();
+  for (size_t i = static_cast<size_t>(quote) + 1;
+       i < quotes.size() && i <= static_cast<size_t>(quote) + limits::kMaxFollowingQuotes; ++i) {
+    const QuoteSpan& q = quotes[i];
+    if (q.inner.begin >= sentence_end) break;
+    if (q.depth != 0 || v.is_label(i) || claimed_[i]) continue;
+    // Not past another cue, which speaks for itself.
+    if (index + 1 < cues_->size() && cues_->cue(index + 1).begin < q.inner.begin) break;
+    ClaimQuote(static_cast<int>(i), v1::PARTIAL, who, ci, "cue_partial");
+  }
+}
+
+void Constructions::AfterComplementizer(size_t index, const Attributed& who, bool describe) {
+  const ArticleView& v = *view_;
+  const std::string_view t = v.text();
+  const uint32_t comp_end = cues_->frame(index).comp_end;
+  uint32_t after = v.SkipSpaces(comp_end);
+  if (after < t.size() && (t[after] == ',' || t.compare(after, 2, "،") == 0)) {
+    after = v.SkipSpaces(after + (t[after] == ',' ? 1 : 2));
+  }
+  if (after < t.size() && t[after] == ':') after = v.SkipSpaces(after + 1);
+  const int q = v.QuoteOpeningAt(after);
+  if (q >= 0 && !describe && !v.is_label(static_cast<size_t>(q))) {
+    // The quotation is the whole clause (to the sentence's end or the next
+    // statement): the speaker's words, whole.
+    const QuoteSpan& qs = v.quotes()[static_cast<size_t>(q)];
+    const uint32_t clause_end = ClauseEnd(comp_end, v.SentenceEnd(comp_end));
+    if (qs.close_end >= clause_end || v.SkipSpaces(qs.close_end) >= v.SentenceEnd(qs.close_end)) {
+      ClaimQuote(q, v1::DIRECT, who, static_cast<int>(index), "cue_complementizer_quote");
+      return;
+    }
+  }
+  EmitClause(index, comp_end, who);
+}
+
+void Constructions::ClaimQuote(int q, v1::Kind kind, const Attributed& who, int cue, const char* rule) {
+  if (q < 0 || claimed_[static_cast<size_t>(q)]) return;
+  claimed_[static_cast<size_t>(q)] = true;
+  // Words of a document, or a phrase of nobody we can name: not a
+  // quotation anyone is said to have said.
+  if (who.speaker.document) return;
+  if (!who.speaker.valid() && kind == v1::PARTIAL) return;
+  const QuoteSpan& qs = view_->quotes()[static_cast<size_t>(q)];
+  Record r;
+  r.kind = kind;
+  r.text = qs.inner;
+  r.who = who;
+  r.cue = cue;
+  r.rule = rule;
+  if (!qs.has_open() || !qs.has_close()) r.confidence_scale = limits::kScaleUnbalancedMarks;
+  records_.push_back(std::move(r));
+}
+
+// Where reported speech that starts at `begin` ends inside its sentence.
+uint32_t Constructions::ClauseEnd(uint32_t begin, uint32_t sentence_end) const {
+  const ArticleView& v = *view_;
+  const std::string_view t = v.text();
+  uint32_t end = sentence_end;
+  if (end - begin > limits::kMaxClauseBytes) {
+    const size_t k = v.TokenAt(begin + limits::kMaxClauseBytes);
+    end = k > 0 ? v.token(k - 1).end : begin;
+  }
+  // A new cue with its own connective starts a new statement: one joined
+  // by و/ف, a participle, one after a comma or a connector, or one that
+  // reports a statement of its own (a clause with a new source and cue).
+  for (size_t i = cues_->FirstAfter(begin); i < cues_->size(); ++i) {
+    const Cue& c = cues_->cue(i);
+    if (c.begin >= end) break;
+    const bool joined = c.joined() || c.form->tense == Tense::kParticiple ||
+                        (!c.after_relative && cues_->frame(i).reports());
+    const uint32_t before = v.SkipSpacesBack(c.begin);
+    const bool after_comma =
+        before > 0 && (t[before - 1] == ',' || (before >= 2 && t.compare(before - 2, 2, "،") == 0));
+    if (joined || after_comma || c.after_connector) {
+      end = before;
+      break;
+    }
+  }
+  end = CutAtStops(begin, end);
+  // Trailing separators.
+  while (end > begin) {
+    const uint32_t e = v.SkipSpacesBack(end);
+    if (e > begin && (t[e - 1] == ',' || t[e - 1] == ':' || t[e - 1] == ';')) {
+      end = e - 1;
+    } else if (e >= begin + 2 && (t.compare(e - 2, 2, "،") == 0 || t.compare(e - 2, 2, "؛") == 0)) {
+      end = e - 2;
+    } else {
+      return e;
+    }
+  }
+  return end;
+}
+
+// A contrasting clause or words about the statement end it too: the first
+// match of clause_stop, then of trailing_meta before it, each ignored when
+// it opens the clause. One scan for both finds the same end unless its
+// leftmost match opens the clause.
+uint32_t Constructions::CutAtStops(uint32_t begin, uint32_t end) const {
+  const std::string_view t = view_->text();
+  re2::StringPiece m;
+  re2::StringPiece window(t.data() + begin, end - begin);
+  if (!rules_.clause_end->Match(window, 0, window.size(), re2::RE2::UNANCHORED, &m, 1)) return end;
+  auto at = static_cast<uint32_t>(m.data() - t.data());
+  if (at > begin) return at;
+  for (const re2::RE2* rule : {rules_.clause_stop, rules_.trailing_meta}) {
+    window = re2::StringPiece(t.data() + begin, end - begin);
+    if (rule->Match(window, 0, window.size(), re2::RE2::UNANCHORED, &m, 1)) {
+      at = static_cast<uint32_t>(m.data() - t.data());
+      if (at > begin && at < end) end = at;
+    }
+  }
+  return end;
+}
+
+void Constructions::EmitClause(size_t cue_index, uint32_t begin, const Attributed& who) {
+  const ArticleView& v = *view_;
+  const Cue& cue = cues_->cue(cue_index);
+  const uint32_t end = ClauseEnd(begin, v.SentenceEnd(begin));
+  begin = v.SkipSpaces(begin);
+  if (end <= begin) return;
+  // Quotations inside the clause are the speaker's words: partial quotes.
+  size_t quoted_tokens = 0;
+  const std::vector<QuoteSpan>& quotes = v.quotes();
+  const size_t later_cue = cues_->FirstAfter(begin);
+  for (size_t i = v.FirstQuoteFrom(begin); i < quotes.size(); ++i) {
+    const QuoteSpan& q = quotes[i];
+    const uint32_t qs = ArticleView::QuoteStart(q);
+    if (qs >= end) break;
+    if (q.depth != 0 || v.is_label(i)) continue;
+    // A later cue in the clause speaks for the quotations after it.
+    if (later_cue < cues_->size() && cues_->cue(later_cue).begin < qs) continue;
+    quoted_tokens += v.CountTokens(q.inner);
+    ClaimQuote(static_cast<int>(i), v1::PARTIAL, who, static_cast<int>(cue_index), "cue_clause_partial");
+  }
+  if (!options_.indirect || !who.speaker.valid() || who.speaker.document) return;
+  // A clause inside a relative clause is not a report of its own; a
+  // characterization (وصفها بأنها "…") is reported by its quotation.
+  if (cue.after_relative) return;
+  const bool bi = v.Word(v.TokenAt(cues_->frame(cue_index).pos)).substr(0, 2) == "ب";
+  if (quoted_tokens > 0 && cue.form->cls == CueClass::kDescribe && bi) return;
+  const size_t tokens = v.CountTokens(ByteSpan{begin, end});
+  if (tokens < 2) return;
+  // A clause that is all quotation is reported by the quotation; one with
+  // words of the writer's around its quotation is reported speech with an
+  // embedded partial quote (أن فريقه "دفع ثمن خطأ واحد"), and both count.
+  if (quoted_tokens >= tokens) return;
+  Record r;
+  r.kind = v1::INDIRECT;
+  r.text = ByteSpan{begin, end};
+  r.who = who;
+  r.cue = static_cast<int>(cue_index);
+  r.rule = "cue_complementizer_clause";
+  r.confidence_scale = limits::kScaleClause;
+  records_.push_back(std::move(r));
+}
+
+// "…"، قال X / "…"، وفق ما ذكّر به X / "…"، بحسب X: the speaker named after
+// the quotation.
+bool Constructions::AttributeAfter(size_t i) {
+  const ArticleView& v = *view_;
+  const std::string_view t = v.text();
+  const QuoteSpan& q = v.quotes()[i];
+  uint32_t pos = q.close_end;
+  size_t ti = v.TokenAt(pos);
+  const uint32_t qstart = ArticleView::QuoteStart(q);
+  // A whole statement, or a phrase inside the writer's sentence.
+  const bool direct = v.CountTokens(ByteSpan{v.SentenceStart(qstart), qstart}) == 0 ||
+                      v.CountTokens(q.inner) >= limits::kMinContinuationTokens;
+  const v1::Kind kind = direct ? v1::DIRECT : v1::PARTIAL;
+  for (size_t connectors = 0; ti < v.token_count() && connectors <= limits::kMaxPostQuoteConnectors; ++connectors) {
+    // Only punctuation before the cue, and no sentence break after a connector.
+    for (uint32_t k = pos; k < v.token(ti).begin; ++k) {
+      const char c = t[k];
+      if (c == '\n' || ((c == '.' || c == '!' || c == '?') && connectors > 0)) return false;
+    }
+    if (const int ci = cues_->AtToken(ti); ci >= 0) {
+      Attributed who = discourse_->speaker(static_cast<size_t>(ci));
+      if (!who.speaker.valid()) return false;
+      if (who.how == How::kExplicit) who.how = How::kAfter;
+      ClaimQuote(static_cast<int>(i), kind, who, ci, "quote_then_cue");
+      return true;
+    }
+    if (!v.Listed(ti, Section::kPostConnectors)) return false;
+    if (auto source = mentions_->SourceAfterConnector(ti)) {
+      Attributed who{*source, How::kAfter};
+      ClaimQuote(static_cast<int>(i), kind, who, -1, "quote_then_source");
+      return true;
+    }
+    pos = v.token(ti).end;
+    ++ti;
+  }
+  return false;
+}
+
+void Constructions::AttributeLeftovers() {
+  const ArticleView& v = *view_;
+  const std::vector<QuoteSpan>& quotes = v.quotes();
+  // Ends of the direct and partial records so far, for continuations.
+  std::vector<std::pair<uint32_t, size_t>> ends;  // (text end, record index)
+  for (size_t r = 0; r < records_.size(); ++r) {
+    if (records_[r].kind != v1::INDIRECT) ends.emplace_back(records_[r].text.end, r);
+  }
+  std::sort(ends.begin(), ends.end());
+  // Records claimed below come in text order: almost always an append.
+  size_t known = records_.size();
+  auto refresh = [&] {
+    for (; known < records_.size(); ++known) {
+      if (records_[known].kind == v1::INDIRECT) continue;
+      std::pair<uint32_t, size_t> e{records_[known].text.end, known};
+      ends.insert(std::upper_bound(ends.begin(), ends.end(), e), e);
+    }
+  };
+  for (size_t i = 0; i < quotes.size(); ++i) {
+    if (claimed_[i] || v.is_label(i) || quotes[i].depth != 0) continue;
+    if (AttributeAfter(i)) {
+      refresh();
+      continue;
+    }
+    // A long quotation standing alone continues the previous speaker, in
+    // the same or the next paragraph.
+    const QuoteSpan& q = quotes[i];
+    const uint32_t start = ArticleView::QuoteStart(q);
+    if (v.CountTokens(ByteSpan{v.SentenceStart(start), start}) > 0) continue;
+    if (v.CountTokens(q.inner) < limits::kMinContinuationTokens) continue;
+    auto it = std::upper_bound(ends.begin(), ends.end(), std::make_pair(start, SIZE_MAX));
+    if (it == ends.begin()) continue;
+    const Record& prev = records_[std::prev(it)->second];
+    if (v.NewlinesBetween(prev.text.end, start) > 1) continue;
+    Attributed who = prev.who;
+    who.how = How::kContinuation;
+    const int cue = prev.cue;
+    ClaimQuote(static_cast<int>(i), v1::DIRECT, who, cue, "continuation");
+    refresh();
+  }
+}
+
+// "بوتين: …" in the first paragraphs (the headline and its deck), naming a
+// person or organization of the gazetteer, when the body does not report
+// the same words.
+void Constructions::Headlines() {
+  const ArticleView& v = *view_;
+  const std::string_view t = v.text();
+  const std::vector<NameMatch>& names = mentions_->names();
+  const auto n = static_cast<uint32_t>(t.size());
+  uint32_t para = 0;
+  for (int p = 0; p < limits::kHeadlineParagraphs && para < n; ++p) {
+    const size_t nl = t.find('\n', para);
+    const uint32_t end = nl == std::string_view::npos ? n : static_cast<uint32_t>(nl);
+    const size_t first = v.TokenAt(para);
+    const size_t k = mentions_->FirstNameAt(first);
+    const size_t colon = t.find(':', para);
+    para = end + 1;
+    if (colon >= end || k >= names.size() || names[k].begin != first) continue;
+    const NameMatch& m = names[k];
+    // A person or an organization of the gazetteer (الكرملين: …); not a title.
+    if (m.is_title || v.SkipSpaces(v.token(m.end - 1).end) != colon) continue;
+    ByteSpan text{v.SkipSpaces(static_cast<uint32_t>(colon) + 1), end};
+    while (text.end > text.begin && (t[text.end - 1] == '.' || t[text.end - 1] == ' ')) --text.end;
+    std::vector<std::string_view> words;
+    for (size_t w = v.TokenAt(text.begin); w < v.token_count() && v.token(w).end <= text.end; ++w) {
+      words.push_back(v.Word(w));
+    }
+    std::sort(words.begin(), words.end());
+    bool repeated = false;
+    for (const Record& r : records_) {
+      size_t common = 0;
+      for (size_t w = v.TokenAt(r.text.begin); w < v.token_count() && v.token(w).end <= r.text.end; ++w) {
+        if (std::binary_search(words.begin(), words.end(), v.Word(w))) ++common;
+      }
+      if (common * 2 >= words.size()) repeated = true;
+    }
+    constexpr size_t kMinHeadlineWords = 3;
+    if (words.size() < kMinHeadlineWords || repeated) continue;
+    Record r;
+    r.kind = v1::DIRECT;
+    r.text = text;
+    r.who.speaker = mentions_->Resolve(m);
+    r.who.how = How::kExplicit;
+    r.rule = "headline_name_colon";
+    r.confidence_scale = limits::kScaleHeadline;
+    records_.push_back(std::move(r));
+  }
+}
+
+}  // namespace qawl

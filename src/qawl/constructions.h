@@ -1,0 +1,94 @@
+// Constructions: the fifth stage of extraction. The rules that turn a cue's
+// frame and speaker into records:
+//
+//   cue_colon_quote            قال X: "…"             (DIRECT; PARTIAL after
+//                                                      a verb of description)
+//   cue_colon_orphan_quote     قال X: …"              (closed, never opened)
+//   cue_colon_unmarked         قال X: …               (to the paragraph end)
+//   cue_quote / cue_partial    قال X "…" / وصف X … "…"
+//   cue_complementizer_quote   قال X إن "…"           (the whole clause quoted)
+//   cue_complementizer_clause  قال X إن …             (INDIRECT)
+//   cue_clause_partial         a quotation inside that clause (PARTIAL)
+//   quote_then_cue             "…"، قال X
+//   quote_then_source          "…"، بحسب X
+//   continuation               a long quotation standing alone after
+//                              another of the same speaker
+//   headline_name_colon        بوتين: …               (in the first lines)
+//
+// Input: the view, cues, mentions and discourse. Output: Records in the
+// normalized text's offsets; record_writer.h turns them into v1::Quote.
+//
+// Ownership and thread-safety: owns its records and scratch tables, reused
+// from article to article; Build() is not thread-safe.
+#ifndef QAWL_CONSTRUCTIONS_H_
+#define QAWL_CONSTRUCTIONS_H_
+
+#include <re2/re2.h>
+
+#include <vector>
+
+#include "qawl/article_view.h"
+#include "qawl/cues.h"
+#include "qawl/discourse.h"
+#include "qawl/mentions.h"
+#include "qawl/v1/quote.pb.h"
+
+namespace qawl {
+
+struct Record {
+  v1::Kind kind = v1::DIRECT;
+  ByteSpan text;  // normalized
+  Attributed who;
+  int cue = -1;
+  const char* rule = "";  // the construction's name; the writer adds how the speaker was found
+  float confidence_scale = 1.0f;
+};
+
+// The rules.txt rules the constructions match.
+struct ClauseRules {
+  const re2::RE2* clause_stop;
+  const re2::RE2* trailing_meta;
+  const re2::RE2* clause_end;  // the two above as one alternation
+};
+
+struct ConstructionOptions {
+  bool indirect = true;   // emit reported speech
+  bool headlines = true;  // emit "بوتين: …" headlines
+};
+
+class Constructions {
+ public:
+  // Appends nothing to earlier articles' records: records() holds this
+  // article's only.
+  void Build(const ArticleView& view, const CueSet& cues, const MentionSet& mentions, const Discourse& discourse,
+             const ClauseRules& rules, const ConstructionOptions& options);
+
+  // In the order they were found; the writer sorts them.
+  std::vector<Record>& records() { return records_; }
+
+ private:
+  void ProcessCue(size_t index);
+  void AfterColon(size_t index, const Attributed& who, bool describe);
+  void AfterQuote(size_t index, const Attributed& who, bool describe);
+  void AfterComplementizer(size_t index, const Attributed& who, bool describe);
+  void ClaimQuote(int q, v1::Kind kind, const Attributed& who, int cue, const char* rule);
+  void EmitClause(size_t cue_index, uint32_t begin, const Attributed& who);
+  uint32_t ClauseEnd(uint32_t begin, uint32_t sentence_end) const;
+  uint32_t CutAtStops(uint32_t begin, uint32_t end) const;
+  void AttributeLeftovers();
+  bool AttributeAfter(size_t quote);
+  void Headlines();
+
+  const ArticleView* view_ = nullptr;
+  const CueSet* cues_ = nullptr;
+  const MentionSet* mentions_ = nullptr;
+  const Discourse* discourse_ = nullptr;
+  ClauseRules rules_{};
+  ConstructionOptions options_;
+  std::vector<bool> claimed_;
+  std::vector<Record> records_;
+};
+
+}  // namespace qawl
+
+#endif  // QAWL_CONSTRUCTIONS_H_

@@ -1,0 +1,141 @@
+#include "qawl/cues.h"
+
+#include <algorithm>
+#include <string_view>
+
+#include "qawl/extraction_limits.h"
+
+namespace qawl {
+
+namespace {
+
+using Section = PatternSet::Section;
+
+// "X، الذي قال": the relative pronoun agrees with the verb. "، التي يقولون
+// إنها" is a clause about the antecedent, not by it.
+bool RelativeAgrees(std::string_view rel, const CueForm& form) {
+  if (form.tense != Tense::kPast) return false;
+  switch (form.gender) {
+    case Gender::kMasculine: return rel == "الذي";
+    case Gender::kFeminine: return rel == "التي";
+    case Gender::kPlural: return rel == "الذين" || rel == "اللذين" || rel == "اللتين";
+    case Gender::kUnknown: return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+void CueSet::Find(const ArticleView& view, const re2::RE2& complementizer) {
+  cues_.clear();
+  frames_.clear();
+  for (size_t ti = 0; ti < view.token_count(); ++ti) {
+    const PatternSet::CueWord* w = view.facts(ti).cue;
+    if (w == nullptr) continue;
+    // A final ه read as an object pronoun must be written ه, not ة: the
+    // fold ة -> ه makes nouns look like verbs (إضافة، إفادة، إشارة).
+    std::string_view word = view.Word(ti);
+    if (w->object_suffix && word.substr(word.size() - 2) == "ه" && view.EndsWithTehMarbuta(ti)) continue;
+    // Inside a quotation a cue belongs to the quoted speaker's words.
+    const Token& tok = view.token(ti);
+    if (view.InsideQuote(tok.begin)) continue;
+    Cue cue{tok.begin, tok.end, tok.begin + w->proclitic_bytes, ti, w->form, w->object_suffix};
+    if (ti > 0) {
+      cue.after_relative = view.ListedStripped(ti - 1, Section::kRelativeWords);
+      cue.after_connector = view.ListedStripped(ti - 1, Section::kPostConnectors);
+      // "…، بحسب الساعدي، الذي شدد على أن": a relative clause on a source
+      // after a comma reports that source's words.
+      if (cue.after_relative && view.FollowsComma(ti - 1) && RelativeAgrees(view.Word(ti - 1), *w->form)) {
+        cue.after_relative = false;
+        cue.relative_subject = true;
+      }
+    }
+    cues_.push_back(cue);
+  }
+  frames_.reserve(cues_.size());
+  for (size_t i = 0; i < cues_.size(); ++i) frames_.push_back(FindFrame(view, complementizer, i));
+}
+
+Frame CueSet::FindFrame(const ArticleView& view, const re2::RE2& complementizer, size_t index) const {
+  const Cue& cue = cues_[index];
+  const std::string_view t = view.text();
+  const std::vector<QuoteSpan>& quotes = view.quotes();
+  Frame f;
+  const uint32_t sentence_end = view.SentenceEnd(cue.end);
+  uint32_t pos = cue.end;
+  size_t words = 0;
+  size_t next_cue = index + 1;
+  size_t ti = cue.token + 1;
+  // The phrase after a cue is short; never scan far past it.
+  const uint32_t scan_end = std::min<uint32_t>(sentence_end, cue.end + limits::kMaxRegionBytes);
+  // The first quotation starting at or after pos, kept in step with pos
+  // (QuoteOpeningAt without a search per byte).
+  size_t next_quote = view.FirstQuoteFrom(pos);
+  while (pos < scan_end) {
+    if (t[pos] == ':') {
+      f.boundary = Boundary::kColon;
+      break;
+    }
+    while (next_quote < quotes.size() && ArticleView::QuoteStart(quotes[next_quote]) < pos) ++next_quote;
+    if (int q = view.OpeningAt(next_quote, pos); q >= 0) {
+      if (!view.is_label(static_cast<size_t>(q))) {
+        f.boundary = Boundary::kQuote;
+        f.quote = q;
+        break;
+      }
+      pos = quotes[static_cast<size_t>(q)].close_end;
+      while (ti < view.token_count() && view.token(ti).begin < pos) ++ti;
+      continue;
+    }
+    if (ti >= view.token_count() || view.token(ti).begin != pos) {
+      ++pos;
+      continue;
+    }
+    if (next_cue < cues_.size() && cues_[next_cue].begin == pos) {
+      f.boundary = Boundary::kCue;
+      break;
+    }
+    // A new clause (فيما، بينما، ثم ...) has a subject of its own.
+    if (words > 0 && view.ListedStripped(ti, Section::kClauseConnectives)) break;
+    // Every complementizer starts with ان، بان، الي، علي or من: skip the
+    // rule's call for other words.
+    std::string_view w = view.Word(ti);
+    const bool maybe_comp =
+        w.substr(0, 4) == "ان" || w.substr(0, 6) == "بان" || w == "الي" || w == "علي" || w == "من";
+    re2::StringPiece window(t.data() + pos, sentence_end - pos);
+    re2::StringPiece match;
+    if (maybe_comp && complementizer.Match(window, 0, window.size(), re2::RE2::ANCHOR_START, &match, 1)) {
+      // The match ends with the boundary character, if any.
+      f.comp_end = view.WithoutFinalBoundary(pos, pos + static_cast<uint32_t>(match.size()));
+      f.boundary = Boundary::kComplementizer;
+      break;
+    }
+    if (++words > limits::kMaxRegionTokens) break;
+    pos = view.token(ti).end;
+    ++ti;
+  }
+  f.pos = pos;
+  return f;
+}
+
+ByteSpan CueSet::Region(const ArticleView& view, size_t i) const {
+  const Cue& c = cues_[i];
+  return ByteSpan{c.end, view.SkipSpacesBack(std::max(frames_[i].pos, c.end))};
+}
+
+int CueSet::AtToken(size_t t) const {
+  auto it = std::lower_bound(cues_.begin(), cues_.end(), t, [](const Cue& c, size_t k) { return c.token < k; });
+  return it != cues_.end() && it->token == t ? static_cast<int>(it - cues_.begin()) : -1;
+}
+
+size_t CueSet::FirstAfter(uint32_t pos) const {
+  auto it = std::upper_bound(cues_.begin(), cues_.end(), pos, [](uint32_t p, const Cue& c) { return p < c.begin; });
+  return static_cast<size_t>(it - cues_.begin());
+}
+
+size_t CueSet::FirstFrom(uint32_t pos) const {
+  auto it = std::lower_bound(cues_.begin(), cues_.end(), pos, [](const Cue& c, uint32_t p) { return c.begin < p; });
+  return static_cast<size_t>(it - cues_.begin());
+}
+
+}  // namespace qawl

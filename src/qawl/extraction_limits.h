@@ -1,0 +1,87 @@
+// The numbers the extraction stages work with, in one place.
+//
+// Each is a bound on how far a construction of Arabic news reaches, or a
+// confidence; none is tuned to a sentence. The stages (article_view.h,
+// cues.h, mentions.h, discourse.h, constructions.h) read them from here.
+#ifndef QAWL_EXTRACTION_LIMITS_H_
+#define QAWL_EXTRACTION_LIMITS_H_
+
+#include <cstddef>
+#include <cstdint>
+
+namespace qawl::limits {
+
+// --- Article view -----------------------------------------------------------
+// TokenAt's index: one entry per 2^5 = 32 bytes (about three Arabic words).
+inline constexpr int kTokenBlockShift = 5;
+// Quotes this short after a label noun are names, not quotations.
+inline constexpr size_t kMaxLabelTokens = 4;
+// The dateline that gives an article's year is in its first bytes.
+inline constexpr size_t kDatelineBytes = 600;
+
+// --- Cues and frames ----------------------------------------------------------
+// How far after a cue its subject and complementizer may reach, in words
+// and in bytes.
+inline constexpr size_t kMaxRegionTokens = 24;
+inline constexpr uint32_t kMaxRegionBytes = 1024;
+
+// --- Mentions -----------------------------------------------------------------
+// An unknown speaker's mention is cut to this many words.
+inline constexpr size_t kMaxMentionTokens = 14;
+// A subject before its verb with no source noun is at most this long
+// (المواطنة هيام سليمان قالت); with one, at most kMaxPreposedTokens.
+inline constexpr size_t kMaxPreposedUnknownTokens = 5;
+inline constexpr size_t kMaxPreposedTokens = 10;
+// After the subject, at most this many words of circumstance (time,
+// occasion, addressee) for the quote that follows to be its whole words.
+inline constexpr size_t kMaxCircumstanceTokens = 6;
+// A family name alone stands for a named person within this many words of
+// the phrase's start (الرئيس الكوري الجنوبي يون).
+inline constexpr size_t kMaxShortNameOffset = 3;
+// "نقل عن X قوله": عن is at most this many words before the noun.
+inline constexpr size_t kMaxNounCueReach = 8;
+// "X، الذي قال": the antecedent is at most this many words.
+inline constexpr size_t kMaxAntecedentTokens = 8;
+// A phrase closed by a comma that opens a sentence (في المقابل،).
+inline constexpr size_t kMaxLeadTokens = 4;
+
+// --- Discourse -----------------------------------------------------------------
+// An implied subject refers to one of this many recent sources.
+inline constexpr int kMaxHistoryLookBack = 64;
+// A surname or role alone names one of this many recent sources.
+inline constexpr int kMaxCorefLookBack = 32;
+// ... when it is this short.
+inline constexpr size_t kMaxShortMentionTokens = 3;
+
+// --- Constructions -------------------------------------------------------------
+// A quote with no cue is kept as a continuation only if this long.
+inline constexpr size_t kMinContinuationTokens = 5;
+// Further quotations in a cue's sentence that are still its speaker's.
+inline constexpr size_t kMaxFollowingQuotes = 8;
+// Words between a closing mark and the cue that names its speaker.
+inline constexpr size_t kMaxPostQuoteConnectors = 3;
+// Reported speech is a clause, not a page: past this the sentence splitter
+// has failed (a page without punctuation).
+inline constexpr uint32_t kMaxClauseBytes = 2048;
+// A statement after a colon with no marks has at least this many words.
+inline constexpr size_t kMinUnmarkedTokens = 3;
+// Headlines ("بوتين: …") are looked for in this many first paragraphs.
+inline constexpr int kHeadlineParagraphs = 3;
+
+// --- Confidence ------------------------------------------------------------------
+// By how the speaker was found; the construction scales it.
+inline constexpr float kConfExplicit = 0.95f;
+inline constexpr float kConfAfter = 0.9f;
+inline constexpr float kConfTitle = 0.85f;
+inline constexpr float kConfPreposed = 0.8f;
+inline constexpr float kConfImplied = 0.7f;
+inline constexpr float kConfContinuation = 0.5f;
+// Scales by construction.
+inline constexpr float kScaleUnbalancedMarks = 0.9f;
+inline constexpr float kScaleClause = 0.95f;
+inline constexpr float kScaleUnmarked = 0.85f;
+inline constexpr float kScaleHeadline = 0.8f;
+
+}  // namespace qawl::limits
+
+#endif  // QAWL_EXTRACTION_LIMITS_H_

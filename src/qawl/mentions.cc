@@ -1,0 +1,451 @@
+#include "qawl/mentions.h"
+
+#include <algorithm>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "qawl/extraction_limits.h"
+
+namespace qawl {
+
+namespace {
+using Section = PatternSet::Section;
+}  // namespace
+
+void MentionSet::Find(const ArticleView& view, const CueSet& cues, const re2::RE2& region_stop) {
+  view_ = &view;
+  cues_ = &cues;
+  region_stop_ = &region_stop;
+  names_.clear();
+  named_.clear();
+  named_people_.clear();
+  per_cue_.clear();
+  ScanGazetteer();
+  per_cue_.reserve(cues.size());
+  for (size_t i = 0; i < cues.size(); ++i) per_cue_.push_back(OfCue(i));
+}
+
+void MentionSet::ScanGazetteer() {
+  const ArticleView& v = *view_;
+  const Gazetteer& g = v.gazetteer();
+  for (size_t i = 0; i < v.token_count();) {
+    std::optional<NameMatch> m;
+    if (v.facts(i).names != nullptr) m = g.MatchAt(v.words(), i, *v.facts(i).names);
+    if (!m) {
+      ++i;
+      continue;
+    }
+    names_.push_back(*m);
+    i = m->end;
+  }
+  for (const NameMatch& m : names_) {
+    if (!m.is_title) ++named_[m.entity];
+  }
+  for (const NameMatch& m : names_) {
+    if (v.InsideQuote(v.token(m.begin).begin)) continue;
+    Mention s = Resolve(m);
+    if (s.entity >= 0 && g.entity(s.entity).type == "person") named_people_.emplace_back(v.token(m.begin).begin, s);
+  }
+}
+
+size_t MentionSet::FirstNameAt(size_t t) const {
+  auto it = std::lower_bound(names_.begin(), names_.end(), t, [](const NameMatch& m, size_t k) { return m.begin < k; });
+  return static_cast<size_t>(it - names_.begin());
+}
+
+Mention MentionSet::Resolve(const NameMatch& m) const {
+  const ArticleView& v = *view_;
+  const Gazetteer& g = v.gazetteer();
+  Mention s;
+  ByteSpan span{v.token(m.begin).begin + static_cast<uint32_t>(m.prefix_bytes), v.token(m.end - 1).end};
+  s.span = span;
+  if (!m.is_title) {
+    s.entity = m.entity;
+  } else {
+    s.title = span;
+    // A title names one person only when no other person holds it, or when
+    // the article names exactly one of its holders.
+    std::string title(v.Text(ByteSpan{v.token(m.begin).begin, span.end}));
+    std::string_view tv(title);
+    std::string folded;
+    for (const std::string& t : g.entity(m.entity).titles) {
+      bool suffix = tv.size() >= t.size() && tv.substr(tv.size() - t.size()) == t;
+      if (suffix && t.size() > folded.size()) folded = t;
+    }
+    std::vector<int> holders = g.TitleHolders(folded, v.year());
+    if (holders.empty()) holders = g.EntitiesWithTitle(folded);
+    if (holders.size() <= 1) {
+      s.entity = holders.empty() ? m.entity : holders[0];
+    } else {
+      int named = -1;
+      for (int h : holders) {
+        if (named_.count(h) == 0) continue;
+        named = named == -1 ? h : -2;
+      }
+      if (named >= 0) s.entity = named;
+    }
+  }
+  if (s.entity >= 0) s.gender = g.entity(s.entity).gender;
+  return s;
+}
+
+// A family or given name alone ("كيم") stands for the one person already
+// named in full in the article whose alias starts or ends with it.
+int MentionSet::ResolveShortName(size_t token) const {
+  const ArticleView& v = *view_;
+  // A given name (سيرغي، جون) names too many people to stand alone.
+  if (v.Listed(token, Section::kGivenNames)) return -1;
+  const std::vector<int>* people = v.gazetteer().PeopleWithShortName(v.Word(token));
+  if (people == nullptr) return -1;
+  int found = -1;
+  for (int entity : *people) {
+    if (named_.count(entity) == 0) continue;
+    if (found >= 0) return -1;
+    found = entity;
+  }
+  return found;
+}
+
+// What the cue's sentence names as its subject, by the first construction
+// that applies.
+CueMention MentionSet::OfCue(size_t i) const {
+  const ArticleView& v = *view_;
+  const Cue& cue = cues_->cue(i);
+  const Frame& frame = cues_->frame(i);
+  const ByteSpan region = cues_->Region(v, i);
+  CueMention out;
+  if (cue.form->tense == Tense::kNoun) {
+    out.mention = SpeakerOfNounCue(cue);
+    if (out.mention) out.site = MentionSite::kNounCue;
+    bool only;
+    auto s = AnalyzeRegion(region, Gender::kUnknown, &only);
+    out.speaker_only = !s.has_value() || only;
+    return out;
+  }
+  // A verb of description takes its subject first before إن/أن (اعتبر
+  // المدرب أن), its object first before بأن or a quotation (وصفت الهجوم
+  // بأنه، وصف الخطوة بـ"…"). A participle's subject is its clause's
+  // (داعيا الحكومة إلى: not الحكومة).
+  const bool participle = cue.form->tense == Tense::kParticiple;
+  const bool subject_first_describe =
+      frame.boundary == Boundary::kComplementizer && v.Word(v.TokenAt(frame.pos)).substr(0, 2) != "ب";
+  const bool open_subject = !participle && (cue.form->cls != CueClass::kDescribe || subject_first_describe);
+  out.mention = AnalyzeRegion(region, cue.form->gender, &out.speaker_only, open_subject);
+  if (participle) out.mention.reset();
+  if (out.mention) {
+    out.site = MentionSite::kSubject;
+    return out;
+  }
+  if (cue.relative_subject) {
+    if ((out.mention = AntecedentOfRelative(cue))) {
+      out.site = MentionSite::kRelative;
+      return out;
+    }
+  }
+  if (!participle) {
+    if ((out.mention = Preposed(i))) {
+      out.site = MentionSite::kPreposed;
+      return out;
+    }
+  }
+  // A present-tense verb with no subject of its own describes something
+  // ("تقارير تفيد بأن"); it is not a report, unless it is a verb of saying
+  // (ويضيف «…»، يتابع).
+  if (cue.form->tense == Tense::kPresent && cue.form->cls != CueClass::kSay) {
+    out.no_implied = true;
+    return out;
+  }
+  if ((out.mention = SubjectOfSentence(i))) out.site = MentionSite::kSentence;
+  return out;
+}
+
+// Reads the subject out of the words after a cue (or a phrase standing in
+// the subject's place). Returns nullopt when those words are not a subject
+// (an object, an adverbial, or nothing): the subject is then implied.
+std::optional<Mention> MentionSet::AnalyzeRegion(ByteSpan region, Gender verb_gender, bool* speaker_only,
+                                                 bool open_subject) const {
+  const ArticleView& v = *view_;
+  *speaker_only = false;
+  size_t first = v.TokenAt(region.begin);
+  size_t last = v.TokenAt(region.end);  // exclusive
+  // Leading pronoun phrases: "قال فيه إن"، "ذكّر به بوتين".
+  while (first < last && v.Listed(first, Section::kSkipWords)) ++first;
+  if (first >= last) {
+    *speaker_only = true;
+    return std::nullopt;
+  }
+  // Cut the phrase where an occasion, time or addressee starts.
+  ByteSpan np{v.token(first).begin, region.end};
+  re2::StringPiece window(v.text().data() + np.begin, np.size());
+  re2::StringPiece stop;
+  if (region_stop_->Match(window, 0, window.size(), re2::RE2::UNANCHORED, &stop, 1)) {
+    np.end = v.SkipSpacesBack(static_cast<uint32_t>(stop.data() - v.text().data()));
+  }
+  if (np.empty()) return std::nullopt;
+  const size_t np_last = v.TokenAt(np.end);
+  std::optional<Mention> found = KnownNameIn(first, np_last, np, verb_gender);
+  if (!found) {
+    // A source noun or a given name opens a subject; any other content word
+    // only where the verb's subject is expected.
+    const bool subject = v.ListedStripped(first, Section::kSourceNouns) || v.Listed(first, Section::kGivenNames);
+    found = ShortNameIn(first, np_last);
+    if (!found) {
+      if (!subject && !(open_subject && v.IsContentWord(first))) return std::nullopt;
+      np.end = TrimNounPhrase(np);
+      if (np.empty()) return std::nullopt;
+      Mention s;
+      s.span = np;
+      s.gender = verb_gender;
+      s.document = v.Listed(first, Section::kDocumentNouns);
+      s.open = !subject;
+      found = s;
+    }
+  }
+  // Whatever follows the subject must be a circumstance (time, occasion,
+  // addressee) for the quote that follows to be the subject's whole words.
+  *speaker_only = v.CountTokens(ByteSpan{np.end, region.end}) <= limits::kMaxCircumstanceTokens;
+  return found;
+}
+
+// A gazetteer name or title in the phrase: a person's name first, then a
+// title, then an organization that opens the phrase (an organization
+// further in, as in "المتحدث باسم البيت الأبيض", is the head's employer).
+std::optional<Mention> MentionSet::KnownNameIn(size_t first, size_t np_last, ByteSpan np, Gender verb_gender) const {
+  const ArticleView& v = *view_;
+  std::optional<Mention> found;
+  std::optional<Mention> title;
+  std::optional<Mention> organization;
+  for (size_t k = FirstNameAt(first); k < names_.size() && names_[k].begin < np_last; ++k) {
+    const NameMatch& m = names_[k];
+    if (m.end > np_last) continue;
+    Mention s = Resolve(m);
+    if (m.is_title) {
+      if (!title) title = s;
+      continue;
+    }
+    if (v.gazetteer().entity(m.entity).type == "organization") {
+      if (m.begin == first && !organization) organization = s;
+      continue;
+    }
+    // A title right before the name is kept as written.
+    if (m.begin > first) s.title = ByteSpan{v.token(first).begin, v.token(m.begin - 1).end};
+    found = s;
+    break;
+  }
+  if (!found) found = title ? title : organization;
+  if (found) {
+    if (found->entity < 0) found->span = np;
+    if (found->gender == Gender::kUnknown) found->gender = verb_gender;
+  }
+  return found;
+}
+
+// A family name alone, maybe after a title (الرئيس يون), stands for a
+// person the article has named in full.
+std::optional<Mention> MentionSet::ShortNameIn(size_t first, size_t np_last) const {
+  const ArticleView& v = *view_;
+  const bool subject = v.ListedStripped(first, Section::kSourceNouns) || v.Listed(first, Section::kGivenNames);
+  for (size_t t = first; t < np_last && t <= first + limits::kMaxShortNameOffset; ++t) {
+    if (t > first && !subject) break;
+    if (int e = ResolveShortName(t); e >= 0) {
+      Mention s;
+      s.entity = e;
+      s.span = ByteSpan{v.token(t).begin, v.token(t).end};
+      if (t > first) s.title = ByteSpan{v.token(first).begin, v.token(t - 1).end};
+      s.gender = v.gazetteer().entity(e).gender;
+      return s;
+    }
+  }
+  return std::nullopt;
+}
+
+// The end of a noun phrase [np.begin, np.end): before an auxiliary
+// (الوزيرة قد قالت) or a preposition that opens the verb's complement (دعا
+// الحكومة إلى), less trailing one-letter tokens, at most kMaxMentionTokens.
+uint32_t MentionSet::TrimNounPhrase(ByteSpan np) const {
+  const ArticleView& v = *view_;
+  size_t first = v.TokenAt(np.begin);
+  size_t last = std::min(v.TokenAt(np.end), first + limits::kMaxMentionTokens);  // exclusive
+  while (last > first && v.token(last - 1).end > np.end) --last;
+  for (size_t k = first + 1; k < last; ++k) {
+    if (v.ListedStripped(k, Section::kAuxiliaries) || v.ListedStripped(k, Section::kNpBreaks)) {
+      last = k;
+      break;
+    }
+  }
+  while (last > first && v.Word(last - 1).size() <= 2) --last;
+  return last > first ? v.token(last - 1).end : np.begin;
+}
+
+// "نقل عن X قوله": the speaker is X, after the last "عن" before the noun.
+std::optional<Mention> MentionSet::SpeakerOfNounCue(const Cue& cue) const {
+  const ArticleView& v = *view_;
+  const size_t lo = cue.token > limits::kMaxNounCueReach ? cue.token - limits::kMaxNounCueReach : 0;
+  for (size_t i = cue.token; i > lo; --i) {
+    if (v.Word(i - 1) != "عن") continue;
+    ByteSpan region{v.token(i - 1).end, v.SkipSpacesBack(cue.begin)};
+    bool only;
+    auto s = AnalyzeRegion(region, Gender::kUnknown, &only);
+    if (!s) {
+      // An unknown name: take the words as the mention.
+      if (region.empty()) return std::nullopt;
+      Mention r;
+      r.span = ByteSpan{v.SkipSpaces(region.begin), region.end};
+      s = r;
+    }
+    return s;
+  }
+  return std::nullopt;
+}
+
+// Where a subject before cue i can start: the sentence's start, or the
+// end of the complementizer of a cue that reports the clause ("صرح
+// المتحدث بأن الوزير شدد على ...").
+uint32_t MentionSet::ClauseStartBefore(size_t cue_index) const {
+  const Cue& cue = cues_->cue(cue_index);
+  const uint32_t start = view_->SentenceStart(cue.begin);
+  constexpr size_t kMaxLookBack = 8;
+  for (size_t n = 1; n <= kMaxLookBack && n <= cue_index; ++n) {
+    const Cue& c = cues_->cue(cue_index - n);
+    if (c.begin < start) break;
+    const Frame& f = cues_->frame(cue_index - n);
+    if (f.boundary == Boundary::kComplementizer && f.comp_end <= cue.begin) return f.comp_end;
+  }
+  return start;
+}
+
+// "X أعرب عن قلقه، وقال", "المواطنة هيام سليمان، موظفة ...، قالت", "النائب
+// X، الذي ...، أكد": a subject before the verb in the same clause.
+std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
+  const ArticleView& v = *view_;
+  const Cue& cue = cues_->cue(cue_index);
+  const uint32_t start = ClauseStartBefore(cue_index);
+  const bool at_sentence_start = start == v.SentenceStart(cue.begin);
+  size_t first = v.TokenAt(start);
+  while (first < cue.token && v.ListedStripped(first, Section::kAuxiliaries)) ++first;
+  if (first >= cue.token || cue.token - first > limits::kMaxPreposedTokens) return std::nullopt;
+  size_t k = FirstNameAt(first);
+  if (k < names_.size() && names_[k].begin == first && names_[k].end <= cue.token) {
+    Mention s = Resolve(names_[k]);
+    // The name after a title: الوزير لويد أوستن.
+    if (k + 1 < names_.size() && names_[k + 1].begin == names_[k].end && !names_[k + 1].is_title &&
+        names_[k + 1].end <= cue.token) {
+      Mention named = Resolve(names_[k + 1]);
+      named.title = s.title.empty() ? s.span : s.title;
+      s = named;
+    }
+    if (s.gender == Gender::kUnknown) s.gender = cue.form->gender;
+    return s;
+  }
+  if (!v.IsContentWord(first)) return std::nullopt;
+  size_t np_end = cue.token;
+  for (size_t i = first + 1; i < cue.token; ++i) {
+    // Punctuation inside means the words are not one noun phrase, unless a
+    // relative clause on the subject follows, or an apposition between
+    // commas with the verb right after the second (not a verb joined by
+    // و/ف, whose subject is the previous verb's).
+    if (!v.PunctuationBefore(i)) continue;
+    const bool apposition = at_sentence_start && !cue.joined() &&
+                            i - first <= limits::kMaxPreposedUnknownTokens && v.FollowsComma(cue.token);
+    if (!v.Listed(i, Section::kRelativeWords) && !apposition) return std::nullopt;
+    np_end = i;
+    break;
+  }
+  const bool source_noun = v.ListedStripped(first, Section::kSourceNouns);
+  if (np_end == cue.token && !source_noun && cue.token - first > limits::kMaxPreposedUnknownTokens) {
+    return std::nullopt;
+  }
+  // The phrase, read like a subject after the verb: a name or title in it
+  // names the source (وكان الرئيس أردوغان قد).
+  const ByteSpan np{v.token(first).begin, v.token(np_end - 1).end};
+  bool only;
+  std::optional<Mention> named = AnalyzeRegion(np, cue.form->gender, &only);
+  if (named && named->entity >= 0) return named;
+  Mention s;
+  s.span = ByteSpan{np.begin, TrimNounPhrase(np)};
+  if (s.span.empty()) return std::nullopt;
+  s.gender = cue.form->gender;
+  s.document = v.Listed(first, Section::kDocumentNouns);
+  s.open = !source_noun;
+  return s;
+}
+
+// "X، الذي قال": the source X named right before the comma.
+std::optional<Mention> MentionSet::AntecedentOfRelative(const Cue& cue) const {
+  const ArticleView& v = *view_;
+  const size_t relative = cue.token - 1;
+  size_t first = relative;
+  while (first > 0 && relative - first < limits::kMaxAntecedentTokens) {
+    if (first < relative && v.PunctuationBefore(first)) break;
+    --first;
+  }
+  // Leading connectors and verbs: "بحسب X"، "قال X".
+  while (first < relative && (v.Listed(first, Section::kPostConnectors) || v.facts(first).cue != nullptr ||
+                              v.ListedStripped(first, Section::kAuxiliaries))) {
+    ++first;
+  }
+  if (first >= relative) return std::nullopt;
+  bool only;
+  return AnalyzeRegion(ByteSpan{v.token(first).begin, v.token(relative - 1).end}, cue.form->gender, &only);
+}
+
+// For a verb joined by و to an earlier verb of its sentence with no subject
+// of its own ("هاجم النائب فادي خوري المشروع، وقال"): the source noun phrase
+// right after the sentence's first verb, when no cue of the sentence comes
+// before this one.
+std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
+  const ArticleView& v = *view_;
+  const Cue& cue = cues_->cue(cue_index);
+  if (!cue.joined()) return std::nullopt;
+  const uint32_t start = v.SentenceStart(cue.begin);
+  if (cue_index > 0 && cues_->cue(cue_index - 1).begin >= start) return std::nullopt;
+  size_t first = v.TokenAt(start);
+  // A leading phrase closed by a comma (في المقابل، من جهته،).
+  for (size_t k = first + 1; k < cue.token && k <= first + limits::kMaxLeadTokens; ++k) {
+    if (v.FollowsComma(k)) {
+      first = k;
+      break;
+    }
+  }
+  while (first < cue.token && v.ListedStripped(first, Section::kAuxiliaries)) ++first;
+  // The verb, then its subject: a source noun or a name.
+  const size_t subject = first + 1;
+  if (subject >= cue.token || v.FollowsComma(subject)) return std::nullopt;
+  if (!v.ListedStripped(subject, Section::kSourceNouns) && !v.Listed(subject, Section::kGivenNames) &&
+      v.facts(subject).names == nullptr) {
+    return std::nullopt;
+  }
+  size_t end = subject + 1;
+  while (end < cue.token && !v.FollowsComma(end)) ++end;
+  bool only;
+  std::optional<Mention> s = AnalyzeRegion(ByteSpan{v.token(subject).begin, v.token(end - 1).end}, cue.form->gender, &only);
+  // Only the noun phrase: the object follows it (المشروع بشدة).
+  if (s && s->entity < 0) s->span.end = TrimNounPhrase(s->span);
+  return s;
+}
+
+std::optional<Mention> MentionSet::SourceAfterConnector(size_t connector) const {
+  const ArticleView& v = *view_;
+  // The connectors that name a source directly: بحسب X، حسب X، وفق X،
+  // على حد تعبير X، على لسان X. "وفق ما قال X" goes through the cue.
+  std::string_view c = v.Word(connector);
+  if (c != "بحسب" && c != "حسب" && c != "وفق" && c != "وفقا" && c != "علي") return std::nullopt;
+  size_t t = connector + 1;
+  if (c == "علي") {
+    if (t >= v.token_count() || (v.Word(t) != "حد" && v.Word(t) != "لسان")) return std::nullopt;
+    ++t;
+  }
+  if (t < v.token_count() && (v.Word(t) == "تعبير" || v.Word(t) == "قول")) ++t;
+  if (t >= v.token_count() || !v.IsContentWord(t)) return std::nullopt;
+  // The phrase runs to the next punctuation or the sentence's end.
+  const uint32_t end = std::min<uint32_t>(v.SentenceEnd(v.token(t).begin), v.token(t).begin + limits::kMaxRegionBytes);
+  size_t k = t + 1;
+  while (k < v.token_count() && v.token(k).begin < end && !v.PunctuationBefore(k)) ++k;
+  bool only;
+  std::optional<Mention> s = AnalyzeRegion(ByteSpan{v.token(t).begin, v.token(k - 1).end}, Gender::kUnknown, &only);
+  if (!s || s->document || v.ListedStripped(t, Section::kLabelNouns)) return std::nullopt;
+  return s;
+}
+
+}  // namespace qawl

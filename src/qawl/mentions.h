@@ -1,0 +1,119 @@
+// Mentions: the third stage of extraction. Who each cue's sentence names as
+// its subject, read from the words alone: a gazetteer person or title, an
+// organization, or any noun phrase in the subject's place (after the verb,
+// before it, the antecedent of "، الذي قال", "نقل عن X قوله"), known or not.
+// Where the phrase ends is decided by structure: an occasion, a time, an
+// addressee, a complement's preposition, punctuation (rules.txt
+// region_stop, lexicon.txt [np_breaks]), not by a list of head nouns. The
+// gazetteer resolves a mention to an entity; it does not gate it.
+//
+// Input: the ArticleView and the CueSet. Output: a MentionSet: the
+// gazetteer matches of the article, the people it names, and one
+// CueMention per cue. Who an implied subject or a surname refers to is the
+// next stage's business (discourse.h).
+//
+// Ownership and thread-safety: a MentionSet owns its tables and keeps them
+// from article to article; Find() is not thread-safe, const methods are.
+// It keeps pointers to the view and cues passed to Find().
+#ifndef QAWL_MENTIONS_H_
+#define QAWL_MENTIONS_H_
+
+#include <re2/re2.h>
+
+#include <cstdint>
+#include <optional>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "qawl/article_view.h"
+#include "qawl/cues.h"
+#include "qawl/gazetteer.h"
+
+namespace qawl {
+
+// How an article names a source.
+struct Mention {
+  int entity = -1;   // gazetteer entity, or -1 for a source it does not know
+  ByteSpan span;     // normalized text of the mention as written
+  ByteSpan title;    // a role phrase before the name, if any
+  Gender gender = Gender::kUnknown;
+  bool document = false;  // a report or treaty, not a speaker
+  // Accepted only because it stands in the subject's place: no name, no
+  // title, no source noun. After a verb with no speech of its own such a
+  // phrase is as often the object (أعلن النادي إنهاء التعاقد).
+  bool open = false;
+  bool valid() const { return entity >= 0 || !span.empty(); }
+};
+
+// Where a cue's mention was found.
+enum class MentionSite {
+  kNone,
+  kSubject,    // after the verb (VSO): قال المدرب X
+  kNounCue,    // نقل عن X قوله
+  kRelative,   // X، الذي قال
+  kPreposed,   // X قال، X ... أعرب ... وقال (same clause)
+  kSentence,   // هاجم X المشروع، وقال: the first verb's subject
+};
+
+struct CueMention {
+  std::optional<Mention> mention;
+  MentionSite site = MentionSite::kNone;
+  // Whether the words after the cue are only its subject and
+  // circumstances, so that a quotation after them is the subject's whole
+  // words (direct), not a phrase in the writer's sentence (partial).
+  bool speaker_only = false;
+  // A present-tense verb with no subject and no speech of its own
+  // ("تقارير تفيد بأن"): no implied speaker either.
+  bool no_implied = false;
+};
+
+class MentionSet {
+ public:
+  // `region_stop` is the rule of that name in rules.txt.
+  void Find(const ArticleView& view, const CueSet& cues, const re2::RE2& region_stop);
+
+  const CueMention& of_cue(size_t i) const { return per_cue_[i]; }
+  // Gazetteer matches over the tokens, in text order.
+  const std::vector<NameMatch>& names() const { return names_; }
+  // The people of the gazetteer named outside quotations, by position.
+  const std::vector<std::pair<uint32_t, Mention>>& named_people() const { return named_people_; }
+  // The first gazetteer match at or after token t (names().size() if none).
+  size_t FirstNameAt(size_t t) const;
+  // The mention of match m, with a title resolved to the one person who
+  // holds it (in the article's year, or named in the article), if any.
+  Mention Resolve(const NameMatch& m) const;
+  // "…"، بحسب الساعدي / على حد تعبير الخطيب: the source named right after
+  // the post-quote connector at token `connector`, with no verb.
+  std::optional<Mention> SourceAfterConnector(size_t connector) const;
+
+ private:
+  void ScanGazetteer();
+  CueMention OfCue(size_t i) const;
+  // The subject in `region` (words after a verb, or a phrase standing in
+  // its place). `open_subject`: whether a phrase with no name and no source
+  // noun may be the subject.
+  std::optional<Mention> AnalyzeRegion(ByteSpan region, Gender verb_gender, bool* speaker_only,
+                                       bool open_subject = true) const;
+  std::optional<Mention> KnownNameIn(size_t first, size_t np_last, ByteSpan np, Gender verb_gender) const;
+  std::optional<Mention> ShortNameIn(size_t first, size_t np_last) const;
+  uint32_t TrimNounPhrase(ByteSpan np) const;
+  int ResolveShortName(size_t token) const;
+  std::optional<Mention> SpeakerOfNounCue(const Cue& cue) const;
+  std::optional<Mention> Preposed(size_t cue_index) const;
+  uint32_t ClauseStartBefore(size_t cue_index) const;
+  std::optional<Mention> AntecedentOfRelative(const Cue& cue) const;
+  std::optional<Mention> SubjectOfSentence(size_t cue_index) const;
+
+  const ArticleView* view_ = nullptr;
+  const CueSet* cues_ = nullptr;
+  const re2::RE2* region_stop_ = nullptr;
+  std::vector<NameMatch> names_;
+  std::unordered_map<int, int> named_;  // entity -> alias mentions in the article
+  std::vector<std::pair<uint32_t, Mention>> named_people_;
+  std::vector<CueMention> per_cue_;
+};
+
+}  // namespace qawl
+
+#endif  // QAWL_MENTIONS_H_
