@@ -120,7 +120,8 @@ Frame CueSet::FindFrame(const ArticleView& view, const re2::RE2& complementizer,
 
 ByteSpan CueSet::Region(const ArticleView& view, size_t i) const {
   const Cue& c = cues_[i];
-  return ByteSpan{c.end, view.SkipSpacesBack(std::max(frames_[i].pos, c.end))};
+  const uint32_t end = view.SkipSpacesBack(std::max(frames_[i].pos, c.end));
+  return ByteSpan{std::min(view.SkipSpaces(c.end), end), end};
 }
 
 int CueSet::AtToken(size_t t) const {

@@ -146,12 +146,28 @@ void Discourse::LinkToEarlierSource(uint32_t pos, Mention* s) const {
   const std::string_view head = v.Word(first);
   constexpr size_t kMinHeadBytes = 6;  // three Arabic letters
   if (head.size() < kMinHeadBytes) return;
-  auto has_head = [&](ByteSpan m) {
-    if (m.empty() || m == s->span) return false;
+  // A role with a name in it (النائب سليم الحاج) is a person of its own: its
+  // words after the head are all definite (المتحدث الأميركي، الأمين العام).
+  for (size_t t = first + 1; t < last; ++t) {
+    if (v.Word(t).substr(0, 4) != "ال") return;
+  }
+  auto contains = [&](ByteSpan m, std::string_view word) {
     for (size_t t = v.TokenAt(m.begin); t < v.token_count() && v.token(t).end <= m.end; ++t) {
-      if (v.Word(t) == head) return true;
+      if (v.Word(t) == word) return true;
     }
     return false;
+  };
+  // The earlier mention has the head and every other word of this one but
+  // nisba adjectives, which the press spells many ways (الأميركي،
+  // الأمريكي): "المتحدث باسم الاتحاد" is not "المتحدث باسم الكرملين".
+  auto has_head = [&](ByteSpan m) {
+    if (m.empty() || m == s->span || !contains(m, head)) return false;
+    for (size_t t = first + 1; t < last; ++t) {
+      const std::string_view w = v.Word(t);
+      const bool nisba = w.size() >= 2 && w.substr(w.size() - 2) == "ي";
+      if (!nisba && !contains(m, w)) return false;
+    }
+    return true;
   };
   auto names_it = [&](const Mention& c) {
     return GenderAgrees(c.gender, s->gender) && GenderAgrees(s->gender, c.gender) && (has_head(c.span) || has_head(c.title));

@@ -420,8 +420,25 @@ std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
   while (end < cue.token && !v.FollowsComma(end)) ++end;
   bool only;
   std::optional<Mention> s = AnalyzeRegion(ByteSpan{v.token(subject).begin, v.token(end - 1).end}, cue.form->gender, &only);
-  // Only the noun phrase: the object follows it (المشروع بشدة).
-  if (s && s->entity < 0) s->span.end = TrimNounPhrase(s->span);
+  // Only the noun phrase: the object follows it (المشروع بشدة). A definite
+  // word after a name of two or more words opens the object ("النائب فادي
+  // خوري المشروع"), unless it is a nisba family name ending in ي
+  // ("عبدالله يوسف المهندي"); after one word it may be a construct ("مدير
+  // المستشفى").
+  if (s && s->entity < 0) {
+    s->span.end = TrimNounPhrase(s->span);
+    size_t names = 0;
+    for (size_t k = subject + 1; k < v.TokenAt(s->span.end); ++k) {
+      const std::string_view w = v.Word(k);
+      const bool definite = w.substr(0, 4) == "ال";
+      const bool nisba = w.size() >= 2 && w.substr(w.size() - 2) == "ي";
+      if (definite && !nisba && names >= 2) {
+        s->span.end = v.token(k - 1).end;
+        break;
+      }
+      names = definite ? 0 : names + 1;
+    }
+  }
   return s;
 }
 

@@ -1,0 +1,84 @@
+// ArticleView: tokens, sentences, quotations and labels of one article.
+#include "qawl/article_view.h"
+
+#include <gtest/gtest.h>
+
+#include "stage_util.h"
+
+namespace qawl {
+namespace {
+
+using testing::Norm;
+using testing::Stages;
+
+TEST(ArticleView, TokensAndSentencesOverNormalizedText) {
+  Stages s("قالَ الوزيـر: \"الوضع صعب. جداً\". ثم غادر؟ نعم\nفقرة ثانية.");
+  const ArticleView& v = s.view;
+  ASSERT_GE(v.token_count(), 4u);
+  EXPECT_EQ(v.Word(0), Norm("قال"));
+  EXPECT_EQ(v.Word(1), Norm("الوزير"));  // tatweel gone
+  // The period inside the quotation does not end the writer's sentence.
+  const uint32_t inside = static_cast<uint32_t>(v.text().find("صعب"));
+  EXPECT_EQ(v.SentenceStart(inside), 0u);
+  const uint32_t then = static_cast<uint32_t>(v.text().find(Norm("ثم")));
+  EXPECT_GT(v.SentenceStart(then), inside);
+  const uint32_t second = static_cast<uint32_t>(v.text().find(Norm("فقرة")));
+  EXPECT_EQ(v.NewlinesBetween(0, second), 1u);
+  EXPECT_EQ(v.ParagraphEnd(0) + 1, second);
+}
+
+TEST(ArticleView, TokenAtFindsTheFirstTokenAtOrAfter) {
+  Stages s("كلمة أولى ثم كلمة ثانية طويلة جدا في نص عربي يمتد على أكثر من كتلة واحدة من البايتات");
+  const ArticleView& v = s.view;
+  for (size_t i = 0; i < v.token_count(); ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(v.TokenAt(v.token(i).begin), i);
+    EXPECT_EQ(v.TokenAt(v.token(i).begin + 1), i + 1);
+  }
+  EXPECT_EQ(v.TokenAt(static_cast<uint32_t>(v.text().size())), v.token_count());
+}
+
+struct LabelCase {
+  std::string name;
+  std::string text;
+  bool label;
+};
+
+TEST(ArticleView, QuotedNamesAndTermsAreLabels) {
+  const LabelCase cases[] = {
+      {"agency after a label noun", "ذكرت وكالة \"يونهاب\" أن الاجتماع انتهى.", true},
+      {"preposition glued to the mark", "وقال مسؤول لـ\"رويترز\" إن الاجتماع انتهى.", true},
+      {"definite word after a noun", "بعد العودة إلى تقنية «الفار» في الدقيقة الأخيرة.", true},
+      {"construct of two indefinites", "سيشارك في دوري «يلو» الموسم المقبل.", true},
+      {"word after an imperfect verb", "بأنها تمثل “اختراقا” كبيرا.", false},
+      {"a statement", "وقال: \"سنواصل العمل مع شركائنا حتى النهاية\".", false},
+      {"after a glued ب", "ووصف الخطة بـ\"الجائرة\".", false},
+  };
+  for (const LabelCase& c : cases) {
+    SCOPED_TRACE(c.name + ": " + c.text);
+    Stages s(c.text);
+    ASSERT_EQ(s.view.quotes().size(), 1u);
+    EXPECT_EQ(s.view.is_label(0), c.label);
+  }
+}
+
+TEST(ArticleView, ContentWordsOpenNounPhrases) {
+  Stages s("في المدرب للمحكمة كلمته 2024 قال هيام");
+  const ArticleView& v = s.view;
+  ASSERT_EQ(v.token_count(), 7u);
+  const bool expected[] = {false, true, false, false, false, false, true};
+  for (size_t i = 0; i < 7; ++i) {
+    SCOPED_TRACE(std::string(v.Word(i)));
+    EXPECT_EQ(v.IsContentWord(i), expected[i]);
+  }
+}
+
+TEST(ArticleView, YearFromDatelineOrDate) {
+  Stages s("موسكو، 21 نوفمبر 2024 (وكالات): قال المتحدث إن المحادثات مستمرة.");
+  EXPECT_EQ(s.view.year(), 2024);
+  Stages none("قال المتحدث إن المحادثات مستمرة.");
+  EXPECT_EQ(none.view.year(), 0);
+}
+
+}  // namespace
+}  // namespace qawl

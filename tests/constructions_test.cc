@@ -1,0 +1,89 @@
+// Constructions: the rule that turns each frame into records.
+#include "qawl/constructions.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "stage_util.h"
+
+namespace qawl {
+namespace {
+
+using testing::Norm;
+using testing::Stages;
+
+struct RuleCase {
+  std::string name;
+  std::string text;
+  std::string rule;
+  v1::Kind kind;
+  std::string record;  // its text
+};
+
+TEST(Constructions, EachRuleFires) {
+  const RuleCase cases[] = {
+      {"colon then quote", "وقال المدرب: \"الفريق جاهز للمباراة\".", "cue_colon_quote", v1::DIRECT,
+       "الفريق جاهز للمباراة"},
+      {"colon without marks", "وقال المدرب حسام البدري: الفريق جاهز للمباراة المقبلة", "cue_colon_unmarked",
+       v1::DIRECT, "الفريق جاهز للمباراة المقبلة"},
+      {"quote right after the speaker", "وقال المدرب \"الفريق جاهز للمباراة\".", "cue_quote", v1::DIRECT,
+       "الفريق جاهز للمباراة"},
+      {"whole clause quoted", "وقال المدرب إن \"الفريق جاهز للمباراة\".", "cue_complementizer_quote", v1::DIRECT,
+       "الفريق جاهز للمباراة"},
+      {"reported speech", "وقال المدرب إن الفريق جاهز للمباراة.", "cue_complementizer_clause", v1::INDIRECT,
+       "الفريق جاهز للمباراة"},
+      {"embedded partial, the clause", "وقال المدرب إن فريقه \"جاهز للمباراة\".", "cue_complementizer_clause",
+       v1::INDIRECT, "فريقه \"جاهز للمباراة\""},
+      {"embedded partial, the quote", "وقال المدرب إن فريقه \"جاهز للمباراة\".", "cue_clause_partial", v1::PARTIAL,
+       "جاهز للمباراة"},
+      {"speaker after the quote", "\"الفريق جاهز للمباراة\"، قال المدرب حسام البدري.", "quote_then_cue",
+       v1::DIRECT, "الفريق جاهز للمباراة"},
+      {"source after بحسب", "\"الفريق جاهز للمباراة\"، بحسب المدرب حسام البدري.", "quote_then_source", v1::DIRECT,
+       "الفريق جاهز للمباراة"},
+      {"continuation", "وقال المدرب: \"الفريق جاهز للمباراة\".\n\"ونحن نحترم المنافس كثيرا ونعرف قوته جيدا\".",
+       "continuation", v1::DIRECT, "ونحن نحترم المنافس كثيرا ونعرف قوته جيدا"},
+      {"headline", "الكرملين: لا خطط لعقد قمة مع واشنطن\nأكدت موسكو استعدادها للحوار.", "headline_name_colon",
+       v1::DIRECT, "لا خطط لعقد قمة مع واشنطن"},
+  };
+  for (const RuleCase& c : cases) {
+    SCOPED_TRACE(c.name + ": " + c.text);
+    Stages s(c.text);
+    const std::vector<Record>& records = s.constructions.records();
+    auto it = std::find_if(records.begin(), records.end(), [&](const Record& r) {
+      return std::string(r.rule) == c.rule && r.kind == c.kind && s.Text(r.text) == Norm(c.record);
+    });
+    std::string got;
+    for (const Record& r : records) got += std::string(r.rule) + " '" + s.Text(r.text) + "'\n";
+    EXPECT_NE(it, records.end()) << "got:\n" << got;
+  }
+}
+
+TEST(Constructions, DocumentsAndNamesAreNotQuoted) {
+  const std::string texts[] = {
+      "وجاء في التقرير أن \"الوضع يتدهور بسرعة كبيرة في المنطقة\".",
+      "وأطلقت الوزارة مبادرة \"كل طفل محمي\" في المدارس.",
+  };
+  for (const std::string& text : texts) {
+    SCOPED_TRACE(text);
+    Stages s(text);
+    std::string got;
+    for (const Record& r : s.constructions.records()) got += std::string(r.rule) + " '" + s.Text(r.text) + "'\n";
+    EXPECT_TRUE(s.constructions.records().empty()) << got;
+  }
+}
+
+TEST(Constructions, ClauseEndsBeforeAContrastAndTrailingWords) {
+  Stages s("وقال المدرب إن الفريق جاهز، فيما قال اللاعب إن الروح عالية.");
+  std::vector<std::string> clauses;
+  for (const Record& r : s.constructions.records()) {
+    if (r.kind == v1::INDIRECT) clauses.push_back(s.Text(r.text));
+  }
+  EXPECT_EQ(clauses, (std::vector<std::string>{Norm("الفريق جاهز"), Norm("الروح عالية")}));
+  Stages meta("وقال المدرب إن الفريق جاهز، بحسب ما نقلت الوكالة.");
+  ASSERT_EQ(meta.constructions.records().size(), 1u);
+  EXPECT_EQ(meta.Text(meta.constructions.records()[0].text), Norm("الفريق جاهز"));
+}
+
+}  // namespace
+}  // namespace qawl

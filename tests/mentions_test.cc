@@ -1,0 +1,105 @@
+// MentionSet: who each cue's sentence names as its subject.
+#include "qawl/mentions.h"
+
+#include <gtest/gtest.h>
+
+#include "stage_util.h"
+
+namespace qawl {
+namespace {
+
+using testing::Norm;
+using testing::Stages;
+
+struct MentionCase {
+  std::string name;
+  std::string text;
+  std::string cue;
+  MentionSite site;
+  std::string mention;  // "" for none
+  std::string entity = "";
+};
+
+TEST(Mentions, SubjectsByStructureNotByHeadNoun) {
+  const MentionCase cases[] = {
+      {"unknown role and name after the verb", "وقال المدرب حسام البدري: \"الفريق جاهز\".", "وقال",
+       MentionSite::kSubject, "المدرب حسام البدري"},
+      {"ends before an occasion", "وقال المهندس عمر الخطيب خلال مؤتمر صحفي إن الأشغال ستنتهي.", "وقال",
+       MentionSite::kSubject, "المهندس عمر الخطيب"},
+      {"ends before an addressee", "وقالت الطبيبة منى حسن للصحفيين إن الوضع صعب.", "وقالت", MentionSite::kSubject,
+       "الطبيبة منى حسن"},
+      {"ends before a comma (apposition)", "وقال جورج نصار، رئيس الجمعية، إن الوضع صعب.", "وقال",
+       MentionSite::kSubject, "جورج نصار"},
+      {"plural with nisba", "وقالت مصادر طبية إن الحالة مستقرة.", "وقالت", MentionSite::kSubject, "مصادر طبية"},
+      {"gazetteer name", "وقال وزير الخارجية الروسي سيرغي لافروف إن الحوار ممكن.", "وقال", MentionSite::kSubject,
+       "سيرغي لافروف", "sergei-lavrov"},
+      {"a circumstance is not a subject", "وأضاف في هذا الصدد أن الحوار ممكن.", "وأضاف", MentionSite::kNone, ""},
+      {"a participle takes no subject", "داعيا الحكومة إلى \"إعادة النظر\".", "داعيا", MentionSite::kNone, ""},
+      {"object of a verb of description", "ووصفت الهجوم على المحطة بأنه \"عمل جبان\".", "ووصفت",
+       MentionSite::kNone, ""},
+      {"subject of a verb of description before أن", "واعتبر المدرب الوزاني أن فريقه ظلم.", "واعتبر",
+       MentionSite::kSubject, "المدرب الوزاني"},
+      {"preposed with apposition", "المواطنة هيام سليمان، موظفة في مصرف، قالت: \"الخدمة جيدة\".", "قالت",
+       MentionSite::kPreposed, "المواطنة هيام سليمان"},
+      {"antecedent of a relative clause", "\"السوق ستبقى\"، بحسب حيدر الساعدي، الذي شدد على أن الثقة هي الحل.",
+       "شدد", MentionSite::kRelative, "حيدر الساعدي"},
+      {"subject of the sentence's first verb", "هاجم النائب فادي خوري المشروع بشدة، وقال: \"لن نقبل\".", "وقال",
+       MentionSite::kSentence, "النائب فادي خوري"},
+      {"نقل عن X قوله", "ونقلت الوكالة عن مسؤول في الوزارة قوله إن الخطة جاهزة.", "قوله", MentionSite::kNounCue,
+       "مسؤول في الوزارة"},
+  };
+  for (const MentionCase& c : cases) {
+    SCOPED_TRACE(c.name + ": " + c.text);
+    Stages s(c.text);
+    const int i = s.Cue(c.cue);
+    ASSERT_GE(i, 0) << "no cue " << c.cue;
+    const CueMention& m = s.mentions.of_cue(static_cast<size_t>(i));
+    EXPECT_EQ(static_cast<int>(m.site), static_cast<int>(c.site));
+    if (c.mention.empty()) {
+      EXPECT_FALSE(m.mention.has_value());
+      continue;
+    }
+    ASSERT_TRUE(m.mention.has_value());
+    EXPECT_EQ(s.Text(m.mention->span), Norm(c.mention));
+    if (!c.entity.empty()) {
+      ASSERT_GE(m.mention->entity, 0);
+      EXPECT_EQ(s.view.gazetteer().entity(m.mention->entity).id, c.entity);
+    }
+  }
+}
+
+TEST(Mentions, SpeakerOnlyWhenNothingButCircumstancesFollow) {
+  Stages whole("وقال الوزير للصحفيين اليوم \"الوضع مستقر\".");
+  ASSERT_GE(whole.Cue("وقال"), 0);
+  EXPECT_TRUE(whole.mentions.of_cue(0).speaker_only);
+  Stages partial("وقال الوزير إن الوضع الذي وصفه المراقبون بالخطير في بعض المناطق النائية من البلاد \"مستقر\".");
+  ASSERT_GE(partial.Cue("وقال"), 0);
+  EXPECT_TRUE(partial.mentions.of_cue(0).speaker_only);  // up to the complementizer
+}
+
+TEST(Mentions, PresentTenseStatementVerbHasNoImpliedSubject) {
+  Stages s("وتشير التقديرات إلى أن الأسعار سترتفع. وتفيد بأن المخزون كاف.");
+  const int i = s.Cue("وتفيد");
+  ASSERT_GE(i, 0);
+  EXPECT_TRUE(s.mentions.of_cue(static_cast<size_t>(i)).no_implied);
+}
+
+TEST(Mentions, SourceAfterConnector) {
+  Stages s("\"السوق ستتعافى\"، بحسب الخبير الاقتصادي سمير نادر، في حديث للإذاعة.");
+  size_t connector = s.view.token_count();
+  for (size_t t = 0; t < s.view.token_count(); ++t) {
+    if (s.view.Word(t) == Norm("بحسب")) connector = t;
+  }
+  ASSERT_LT(connector, s.view.token_count());
+  auto m = s.mentions.SourceAfterConnector(connector);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_EQ(s.Text(m->span), Norm("الخبير الاقتصادي سمير نادر"));
+  // A channel in a label noun is not a source.
+  Stages channel("\"السوق ستتعافى\"، بحسب وكالة الأنباء.");
+  for (size_t t = 0; t < channel.view.token_count(); ++t) {
+    if (channel.view.Word(t) == Norm("بحسب")) EXPECT_FALSE(channel.mentions.SourceAfterConnector(t).has_value());
+  }
+}
+
+}  // namespace
+}  // namespace qawl
