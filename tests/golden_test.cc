@@ -60,8 +60,8 @@ TEST(Golden, SeedArticlesMatchTheirTextprotos) {
 }
 
 // Development-set floors: the scores of the current rules, rounded down.
-constexpr double kDevDirectFloor = 0.87;
-constexpr double kDevIndirectFloor = 0.91;
+constexpr double kDevDirectFloor = 0.88;
+constexpr double kDevIndirectFloor = 0.93;
 
 // The accuracy bar of the project on the seed gold (../shared/eval).
 TEST(Golden, SeedScoresHoldTheLine) {

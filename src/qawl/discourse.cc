@@ -67,10 +67,20 @@ Attributed Discourse::Decide(size_t i) {
     }
     return a;
   }
+  // "وأضاف يون، بحسب ما نقلت عنه وكالة «يونهاب»: «…»": a cue after a
+  // connector interjects the channel; the statement is the sentence's
+  // earlier speaker's.
+  if (cue.after_connector && i > 0) {
+    const uint32_t sentence = view_->SentenceStart(cue.begin);
+    for (size_t k = i; k-- > 0 && cues_->cue(k).begin >= sentence;) {
+      if (speakers_[k].speaker.valid()) return speakers_[k];
+    }
+  }
   if (cue.form->tense == Tense::kNoun) {
     if (cm.mention) {
       a.speaker = *cm.mention;
       a.how = How::kExplicit;
+      Remember(cue.begin, a.speaker);  // نقل عن X قوله: X speaks on (وتابع)
     } else if (auto h = FromHistory(cue.begin, Gender::kUnknown)) {
       a.speaker = *h;
       a.how = How::kImplied;
@@ -85,6 +95,7 @@ Attributed Discourse::Decide(size_t i) {
       a.how = by_title ? How::kTitle : How::kExplicit;
       Remember(region.begin, a.speaker);
     } else {
+      if (a.speaker.entity < 0) LinkToEarlierSource(cue.begin, &a.speaker);
       a.how = How::kPreposed;
       Remember(cue.begin, a.speaker);
     }
@@ -151,9 +162,11 @@ void Discourse::LinkToEarlierSource(uint32_t pos, Mention* s) const {
   for (size_t t = first + 1; t < last; ++t) {
     if (v.Word(t).substr(0, 4) != "ال") return;
   }
+  // Words compare without the article: الوزيرة names وزيرة الخارجية.
+  auto bare = [](std::string_view w) { return w.substr(0, 4) == "ال" && w.size() > 6 ? w.substr(4) : w; };
   auto contains = [&](ByteSpan m, std::string_view word) {
     for (size_t t = v.TokenAt(m.begin); t < v.token_count() && v.token(t).end <= m.end; ++t) {
-      if (v.Word(t) == word) return true;
+      if (bare(v.Word(t)) == bare(word)) return true;
     }
     return false;
   };

@@ -176,12 +176,7 @@ std::optional<Mention> MentionSet::AnalyzeRegion(ByteSpan region, Gender verb_ge
     return std::nullopt;
   }
   // Cut the phrase where an occasion, time or addressee starts.
-  ByteSpan np{v.token(first).begin, region.end};
-  re2::StringPiece window(v.text().data() + np.begin, np.size());
-  re2::StringPiece stop;
-  if (region_stop_->Match(window, 0, window.size(), re2::RE2::UNANCHORED, &stop, 1)) {
-    np.end = v.SkipSpacesBack(static_cast<uint32_t>(stop.data() - v.text().data()));
-  }
+  ByteSpan np{v.token(first).begin, PhraseEnd(v.token(first).begin, region.end)};
   if (np.empty()) return std::nullopt;
   const size_t np_last = v.TokenAt(np.end);
   std::optional<Mention> found = KnownNameIn(first, np_last, np, verb_gender);
@@ -206,6 +201,32 @@ std::optional<Mention> MentionSet::AnalyzeRegion(ByteSpan region, Gender verb_ge
   // addressee) for the quote that follows to be the subject's whole words.
   *speaker_only = v.CountTokens(ByteSpan{np.end, region.end}) <= limits::kMaxCircumstanceTokens;
   return found;
+}
+
+// Where region_stop first matches in [begin, end), past short
+// parentheticals: an abbreviation after a title is part of the phrase
+// ("الأمين العام لحلف شمال الأطلنطي (الناتو) مارك روته").
+uint32_t MentionSet::PhraseEnd(uint32_t begin, uint32_t end) const {
+  const ArticleView& v = *view_;
+  const std::string_view t = v.text();
+  constexpr uint32_t kMaxParentheticalBytes = 48;
+  uint32_t from = begin;
+  while (from < end) {
+    re2::StringPiece window(t.data() + from, end - from);
+    re2::StringPiece stop;
+    if (!region_stop_->Match(window, 0, window.size(), re2::RE2::UNANCHORED, &stop, 1)) return end;
+    auto at = static_cast<uint32_t>(stop.data() - t.data());
+    while (at < end && t[at] == ' ') ++at;
+    if (at < end && t[at] == '(') {
+      const size_t close = t.substr(at, std::min(kMaxParentheticalBytes, end - at)).find(')');
+      if (close != std::string_view::npos && at > begin) {
+        from = at + static_cast<uint32_t>(close) + 1;
+        continue;
+      }
+    }
+    return v.SkipSpacesBack(static_cast<uint32_t>(stop.data() - t.data()));
+  }
+  return end;
 }
 
 // A gazetteer name or title in the phrase: a person's name first, then a

@@ -97,6 +97,7 @@ class MentionSet {
                                        bool open_subject = true) const;
   std::optional<Mention> KnownNameIn(size_t first, size_t np_last, ByteSpan np, Gender verb_gender) const;
   std::optional<Mention> ShortNameIn(size_t first, size_t np_last) const;
+  uint32_t PhraseEnd(uint32_t begin, uint32_t end) const;
   uint32_t TrimNounPhrase(ByteSpan np) const;
   int ResolveShortName(size_t token) const;
   std::optional<Mention> SpeakerOfNounCue(const Cue& cue) const;
