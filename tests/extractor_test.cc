@@ -308,6 +308,13 @@ std::vector<Case> Cases() {
       {"one_quoted_word_after_a_verb_is_a_partial",
        "ووصف المدرب يورغن بيكر المباراة بأنها تمثل “اختراقا”.",
        {{P, "اختراقا", "-", "يورغن بيكر"}}, false},
+      {"quoted_construct_after_a_noun_is_a_name",
+       "وقالت الفنانة شيماء الفيلكاوي، التي تؤدي دور البطولة في مسرحية \"بيت العنكبوت\"، إن العمل يطرح سؤال العزلة.",
+       {{I, "العمل يطرح سؤال العزلة", "-", "شيماء الفيلكاوي"}}},
+      {"english_post_is_reported_by_its_translation",
+       "وبعد ساعات، نشر Marco Bellini تغريدة باللغة الإنجليزية قال فيها: \"Thank you fans. You will always be in my heart\"، "
+       "وترجمتها: \"شكرا للجماهير. ستبقون دائما في قلبي\".",
+       {{D, "شكرا للجماهير. ستبقون دائما في قلبي", "-", "Marco Bellini"}}},
       // Point 4: a byline is not a source.
       {"byline_is_not_a_speaker",
        "كتب - أحمد سمير:\nوقال المدرب ماركوس برونر: \"كانت مباراة صعبة\".\nوأضاف: \"اللاعبون نفذوا التعليمات\".",

@@ -27,7 +27,11 @@ void ArticleView::Build(const PatternSet& patterns, const v1::Article& article) 
   Tokenize();
   quotes_ = FindQuoteSpans(t_, patterns.quote_marks());
   label_.assign(quotes_.size(), false);
-  for (size_t i = 0; i < quotes_.size(); ++i) label_[i] = IsLabel(quotes_[i]);
+  foreign_.assign(quotes_.size(), false);
+  for (size_t i = 0; i < quotes_.size(); ++i) {
+    label_[i] = IsLabel(quotes_[i]);
+    foreign_[i] = IsForeign(quotes_[i]);
+  }
   for (const QuoteSpan& q : quotes_) {
     if (q.depth == 0) top_quotes_.push_back(q.inner);
   }
@@ -138,16 +142,47 @@ bool ArticleView::IsLabel(const QuoteSpan& q) const {
   // not this), or an indefinite one after an indefinite noun, a construct
   // (دوري «يلو»، ساعة «كوروس»). A predicate quoted after its subject is
   // rarely one definite word (إن الوضع «كارثي»).
-  if (n == 1 && prev.end < start && IsContentWord(i - 1)) {
-    const bool definite = Word(first).substr(0, 4) == "ال";
-    const std::string_view prev_word = Word(i - 1);
-    const bool prev_definite = prev_word.substr(0, 4) == "ال";
-    // A word opening like an imperfect verb (تمثل «اختراقا») is left alone.
-    const std::string_view lead = prev_word.substr(0, 2);
-    const bool maybe_verb = lead == "ي" || lead == "ت" || lead == "ن";
-    if (definite || (!prev_definite && !maybe_verb)) return true;
+  auto definite = [&](size_t k) { return Word(k).substr(0, 4) == "ال"; };
+  // A word opening like an imperfect verb (تمثل «اختراقا»، تعيد الاعتبار).
+  auto maybe_verb = [&](size_t k) {
+    std::string_view w = Word(k);
+    if (w.substr(0, 2) == "س" && w.size() > 6) w.remove_prefix(2);  // the future's سـ (ستدخل)
+    const std::string_view lead = w.substr(0, 2);
+    return lead == "ي" || lead == "ت" || lead == "ن";
+  };
+  if (prev.end < start && IsContentWord(i - 1)) {
+    if (n == 1 && (definite(first) || (!definite(i - 1) && !maybe_verb(i - 1)))) return true;
+    // Two or three words after a noun that read as a name: a construct
+    // (مسرحية "بيت العنكبوت"، محطة «أمل الجنوب»، «رؤية المملكة 2030») or a
+    // definite noun and adjective (مناورات "الدرع الشمالي"). A quoted
+    // predicate opens with a verb, a particle or an indefinite adjective
+    // (المتعاملين «جاء منطقياً»، الطاقة «مدخل طبيعي»).
+    if (n >= 2 && n <= 3 && first + 1 < tokens_.size()) {
+      const bool construct = !definite(first) && !maybe_verb(first) && definite(first + 1) &&
+                             IsContentWord(first) && IsContentWord(first + 1);
+      const bool noun_adjective = n == 2 && definite(first) && definite(first + 1);
+      if (construct || noun_adjective) return true;
+    }
+  }
+  // A short name after a preposition of place or company: "في حوار مع
+  // «الشرق الاقتصادي»"، "عبر «إكس»". (Not إلى، من، عن، على: they introduce
+  // the partial quotes of verbs of calling and warning.)
+  if (n <= 3 && prev.end < start) {
+    const std::string_view p = Word(i - 1);
+    if (p == "مع" || p == "في" || p == "عبر" || p == "لدي") return true;
   }
   return false;
+}
+
+bool ArticleView::IsForeign(const QuoteSpan& q) const {
+  size_t latin = 0;
+  size_t arabic = 0;
+  for (uint32_t k = q.inner.begin; k < q.inner.end; ++k) {
+    const auto c = static_cast<unsigned char>(t_[k]);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++latin;
+    if (c == 0xD8 || c == 0xD9) ++arabic;  // lead bytes of U+0600..U+067F
+  }
+  return latin > 2 * arabic;
 }
 
 size_t ArticleView::TokenAt(uint32_t pos) const {

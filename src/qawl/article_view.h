@@ -90,6 +90,9 @@ class ArticleView {
   const std::vector<QuoteSpan>& quotes() const { return quotes_; }
   // Whether quotes()[i] names something rather than quoting anyone.
   bool is_label(size_t i) const { return label_[i]; }
+  // Whether quotes()[i] is mostly in Latin script: a post in English in an
+  // Arabic article, which the article follows with its translation.
+  bool is_foreign(size_t i) const { return foreign_[i]; }
   static uint32_t QuoteStart(const QuoteSpan& q) { return q.has_open() ? q.open : q.inner.begin; }
   // The first quotation starting at or after pos.
   size_t FirstQuoteFrom(uint32_t pos) const;
@@ -104,6 +107,7 @@ class ArticleView {
   void FindSentenceBreaks();
   int ArticleYear() const;
   bool IsLabel(const QuoteSpan& q) const;
+  bool IsForeign(const QuoteSpan& q) const;
 
   const PatternSet* patterns_ = nullptr;
   const v1::Article* article_ = nullptr;
@@ -122,6 +126,7 @@ class ArticleView {
   std::vector<uint32_t> newlines_;
   std::vector<QuoteSpan> quotes_;
   std::vector<bool> label_;
+  std::vector<bool> foreign_;
   std::vector<ByteSpan> top_quotes_;  // inner spans of top-level quotes, sorted
   int year_ = 0;
 };

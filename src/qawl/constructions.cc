@@ -130,6 +130,13 @@ void Constructions::AfterComplementizer(size_t index, const Attributed& who, boo
 void Constructions::ClaimQuote(int q, v1::Kind kind, const Attributed& who, int cue, const char* rule) {
   if (q < 0 || claimed_[static_cast<size_t>(q)]) return;
   claimed_[static_cast<size_t>(q)] = true;
+  // A post in English is reported by the translation that follows it
+  // ("…"، وترجمتها: "…"), if any; the English words are not the record.
+  if (view_->is_foreign(static_cast<size_t>(q))) {
+    q = TranslationOf(static_cast<size_t>(q));
+    if (q < 0 || claimed_[static_cast<size_t>(q)]) return;
+    claimed_[static_cast<size_t>(q)] = true;
+  }
   // Words of a document, or a phrase of nobody we can name: not a
   // quotation anyone is said to have said.
   if (who.speaker.document) return;
@@ -143,6 +150,24 @@ void Constructions::ClaimQuote(int q, v1::Kind kind, const Attributed& who, int 
   r.rule = rule;
   if (!qs.has_open() || !qs.has_close()) r.confidence_scale = limits::kScaleUnbalancedMarks;
   records_.push_back(std::move(r));
+}
+
+// The quotation right after foreign quote q, introduced by a colon in the
+// same paragraph ("، أي: "…""، "وترجمتها: "…""), or -1.
+int Constructions::TranslationOf(size_t q) const {
+  const ArticleView& v = *view_;
+  const std::vector<QuoteSpan>& quotes = v.quotes();
+  constexpr uint32_t kMaxGapBytes = 64;
+  const uint32_t close = quotes[q].close_end;
+  for (size_t i = q + 1; i < quotes.size(); ++i) {
+    const uint32_t start = ArticleView::QuoteStart(quotes[i]);
+    if (start > close + kMaxGapBytes) break;
+    if (quotes[i].depth != 0 || v.is_foreign(i)) continue;
+    const std::string_view between = v.text().substr(close, start - close);
+    if (between.find('\n') != std::string_view::npos || between.find(':') == std::string_view::npos) return -1;
+    return static_cast<int>(i);
+  }
+  return -1;
 }
 
 // Where reported speech that starts at `begin` ends inside its sentence.

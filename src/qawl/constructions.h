@@ -72,6 +72,7 @@ class Constructions {
   void AfterQuote(size_t index, const Attributed& who, bool describe);
   void AfterComplementizer(size_t index, const Attributed& who, bool describe);
   void ClaimQuote(int q, v1::Kind kind, const Attributed& who, int cue, const char* rule);
+  int TranslationOf(size_t q) const;
   void EmitClause(size_t cue_index, uint32_t begin, const Attributed& who);
   uint32_t ClauseEnd(uint32_t begin, uint32_t sentence_end) const;
   uint32_t CutAtStops(uint32_t begin, uint32_t end) const;

@@ -418,7 +418,10 @@ std::optional<Mention> MentionSet::AntecedentOfRelative(const Cue& cue) const {
 std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
   const ArticleView& v = *view_;
   const Cue& cue = cues_->cue(cue_index);
-  if (!cue.joined()) return std::nullopt;
+  // Joined by و, or in a clause on the object ("نشر X تغريدة قال فيها").
+  const size_t next = cue.token + 1;
+  const bool in_object_clause = next < v.token_count() && (v.Word(next) == "فيه" || v.Word(next) == "فيها");
+  if (!cue.joined() && !in_object_clause) return std::nullopt;
   const uint32_t start = v.SentenceStart(cue.begin);
   if (cue_index > 0 && cues_->cue(cue_index - 1).begin >= start) return std::nullopt;
   size_t first = v.TokenAt(start);
@@ -433,8 +436,11 @@ std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
   // The verb, then its subject: a source noun or a name.
   const size_t subject = first + 1;
   if (subject >= cue.token || v.FollowsComma(subject)) return std::nullopt;
+  const auto lead = static_cast<unsigned char>(v.Word(subject)[0]);
+  // A name in Latin script (Marco Bellini; the normalizer lowercases it).
+  const bool latin_name = (lead >= 'a' && lead <= 'z') || (lead >= 'A' && lead <= 'Z');
   if (!v.ListedStripped(subject, Section::kSourceNouns) && !v.Listed(subject, Section::kGivenNames) &&
-      v.facts(subject).names == nullptr) {
+      v.facts(subject).names == nullptr && !latin_name) {
     return std::nullopt;
   }
   size_t end = subject + 1;
@@ -448,6 +454,12 @@ std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
   // المستشفى").
   if (s && s->entity < 0) {
     s->span.end = TrimNounPhrase(s->span);
+    // A name in Latin script ends where the script changes.
+    if (latin_name) {
+      size_t k = subject + 1;
+      while (k < v.TokenAt(s->span.end) && static_cast<unsigned char>(v.Word(k)[0]) < 0x80) ++k;
+      s->span.end = v.token(k - 1).end;
+    }
     size_t names = 0;
     for (size_t k = subject + 1; k < v.TokenAt(s->span.end); ++k) {
       const std::string_view w = v.Word(k);
