@@ -43,6 +43,17 @@ TEST(Discourse, SpeakersOfCues) {
       {"a role of another body is not linked",
        "قال المتحدث باسم الوزارة إن الخطة جاهزة.\nوقال المتحدث باسم الاتحاد إن القرعة تأجلت.",
        "وقال", "المتحدث باسم الاتحاد", How::kExplicit},
+      {"role alone names a person introduced without a cue",
+       "عبّر المدرب وليد الشرقاوي عن فخره بلاعبيه.\nوقال اللاعب أمين لحداد إن الفوز مستحق.\n"
+       "وأجاب المدرب: \"الفحوصات مطمئنة\".",
+       "وأجاب", "المدرب وليد الشرقاوي", How::kExplicit},
+      {"role quoted before its holder is named (cataphora)",
+       "قال رئيس الهيئة إن نسبة المشاركة بلغت 40 في المئة.\n"
+       "وأعلن رئيس الهيئة فاروق بوعسكر أن النتائج ستعلن غدا.",
+       "قال", "رئيس الهيئة فاروق بوعسكر", How::kExplicit},
+      {"nationality tells two ministers apart",
+       "قال وزير الخارجية المصري سامح شكري إن التنسيق مستمر.\nوقال الوزير الأردني إن الشراكة عميقة.",
+       "وقال", "الوزير الأردني", How::kExplicit},
   };
   for (const SpeakerCase& c : cases) {
     SCOPED_TRACE(c.name + ": " + c.text);

@@ -1,6 +1,7 @@
 #include "qawl/discourse.h"
 
 #include <algorithm>
+#include <string>
 #include <string_view>
 
 #include "qawl/extraction_limits.h"
@@ -37,6 +38,7 @@ void Discourse::Resolve(const ArticleView& view, const CueSet& cues, const Menti
   speakers_.clear();
   speakers_.reserve(cues.size());
   for (size_t i = 0; i < cues.size(); ++i) speakers_.push_back(Decide(i));
+  LinkLaterSources();
 }
 
 Attributed Discourse::Decide(size_t i) {
@@ -144,54 +146,131 @@ std::optional<Mention> Discourse::FromHistory(uint32_t pos, Gender gender) const
   return std::nullopt;
 }
 
-// A short mention of an unknown source that repeats a word of an earlier
-// source's mention or title names that source: *s takes its entity and
-// fuller mention, and keeps its own words as the title. Sources of another
-// gender are skipped.
-void Discourse::LinkToEarlierSource(uint32_t pos, Mention* s) const {
-  const ArticleView& v = *view_;
-  const size_t first = v.TokenAt(s->span.begin);
-  const size_t last = v.TokenAt(s->span.end);
-  if (last <= first || last - first > limits::kMaxShortMentionTokens) return;
-  // The word to look for: the head (first word) of a role, or a surname.
-  const std::string_view head = v.Word(first);
-  constexpr size_t kMinHeadBytes = 6;  // three Arabic letters
-  if (head.size() < kMinHeadBytes) return;
-  // A role with a name in it (النائب سليم الحاج) is a person of its own: its
-  // words after the head are all definite (المتحدث الأميركي، الأمين العام).
-  for (size_t t = first + 1; t < last; ++t) {
-    if (v.Word(t).substr(0, 4) != "ال") return;
+// A short mention of a source with no name: a role (المدرب، الأمين العام،
+// المتحدث الأميركي) or a surname (ديب). Another mention names the same
+// source when it has every word of this one, compared without the article
+// and the long vowels (الوزيرة names وزيرة الخارجية; المتحدث الأميركي names
+// المتحدث باسم مجلس الأمن القومي الأمريكي): "المتحدث باسم الاتحاد" is not
+// "المتحدث باسم الكرملين", "الوزير الأردني" is not "الوزير المصري". A role
+// with a name in it (النائب سليم الحاج) is a person of its own.
+class Discourse::ShortMention {
+ public:
+  ShortMention(const ArticleView& view, const Mention& m) : v_(view), m_(m) {
+    first_ = v_.TokenAt(m.span.begin);
+    last_ = v_.TokenAt(m.span.end);
+    if (last_ <= first_ || last_ - first_ > limits::kMaxShortMentionTokens) return;
+    constexpr size_t kMinHeadBytes = 6;  // three Arabic letters
+    if (v_.Word(first_).size() < kMinHeadBytes) return;
+    for (size_t t = first_ + 1; t < last_; ++t) {
+      if (v_.Word(t).substr(0, 4) != "ال") return;
+    }
+    ok_ = true;
   }
-  // Words compare without the article: الوزيرة names وزيرة الخارجية.
-  auto bare = [](std::string_view w) { return w.substr(0, 4) == "ال" && w.size() > 6 ? w.substr(4) : w; };
-  auto contains = [&](ByteSpan m, std::string_view word) {
-    for (size_t t = v.TokenAt(m.begin); t < v.token_count() && v.token(t).end <= m.end; ++t) {
-      if (bare(v.Word(t)) == bare(word)) return true;
+  bool ok() const { return ok_; }
+  size_t size() const { return last_ - first_; }
+
+  bool Names(const Mention& c) const {
+    if (!GenderAgrees(c.gender, m_.gender) || !GenderAgrees(m_.gender, c.gender)) return false;
+    return Within(c.span) || Within(c.title);
+  }
+
+ private:
+  // A word less its article and its long vowels: the press writes
+  // الأميركي and الأمريكي, الوزيرة and وزيرة.
+  static std::string Skeleton(std::string_view w) {
+    if (w.substr(0, 4) == "ال" && w.size() > 6) w.remove_prefix(4);
+    std::string out;
+    for (size_t k = 0; k < w.size();) {
+      const size_t n = (static_cast<unsigned char>(w[k]) & 0x80) != 0 ? 2 : 1;
+      const std::string_view c = w.substr(k, n);
+      if (c != "ا" && c != "و" && c != "ي") out.append(c);
+      k += n;
+    }
+    return out;
+  }
+  bool Contains(ByteSpan m, std::string_view word) const {
+    const std::string key = Skeleton(word);
+    for (size_t t = v_.TokenAt(m.begin); t < v_.token_count() && v_.token(t).end <= m.end; ++t) {
+      if (Skeleton(v_.Word(t)) == key) return true;
     }
     return false;
-  };
-  // The earlier mention has the head and every other word of this one but
-  // nisba adjectives, which the press spells many ways (الأميركي،
-  // الأمريكي): "المتحدث باسم الاتحاد" is not "المتحدث باسم الكرملين".
-  auto has_head = [&](ByteSpan m) {
-    if (m.empty() || m == s->span || !contains(m, head)) return false;
-    for (size_t t = first + 1; t < last; ++t) {
-      const std::string_view w = v.Word(t);
-      const bool nisba = w.size() >= 2 && w.substr(w.size() - 2) == "ي";
-      if (!nisba && !contains(m, w)) return false;
+  }
+  bool Within(ByteSpan m) const {
+    if (m.empty() || m == m_.span) return false;
+    for (size_t t = first_; t < last_; ++t) {
+      if (!Contains(m, v_.Word(t))) return false;
     }
     return true;
-  };
-  auto names_it = [&](const Mention& c) {
-    return GenderAgrees(c.gender, s->gender) && GenderAgrees(s->gender, c.gender) && (has_head(c.span) || has_head(c.title));
-  };
-  const auto* a = NearestBefore(history_, pos, limits::kMaxCorefLookBack, names_it);
-  const auto* b = NearestBefore(mentions_->named_people(), pos, limits::kMaxCorefLookBack, names_it);
-  const auto* best = a == nullptr || (b != nullptr && b->first > a->first) ? b : a;
-  if (best == nullptr) return;
+  }
+
+  const ArticleView& v_;
+  const Mention& m_;
+  size_t first_ = 0;
+  size_t last_ = 0;
+  bool ok_ = false;
+};
+
+// *s takes the entity and fuller mention of the source it names, keeping
+// its own words as the title.
+static void TakeSource(const Mention& source, Mention* s) {
   const ByteSpan as_written = s->span;
-  *s = best->second;
+  *s = source;
   if (s->title.empty() && s->entity < 0) s->title = as_written;
+}
+
+void Discourse::LinkToEarlierSource(uint32_t pos, Mention* s) const {
+  const ShortMention short_mention(*view_, *s);
+  if (!short_mention.ok()) return;
+  auto names = [&](const Mention& c) { return short_mention.Names(c); };
+  const std::pair<uint32_t, Mention>* best = nullptr;
+  for (const History* h : {&history_, &mentions_->named_people(), &mentions_->role_names()}) {
+    const auto* c = NearestBefore(*h, pos, limits::kMaxCorefLookBack, names);
+    if (c != nullptr && (best == nullptr || c->first > best->first)) best = c;
+  }
+  if (best != nullptr) TakeSource(best->second, s);
+}
+
+// The second pass: a role quoted before the source is named (cataphora:
+// "قال رئيس الهيئة ..." two paragraphs before "رئيس الهيئة فاروق بوعسكر")
+// takes the later, fuller mention, and so does every cue that referred back
+// to it.
+void Discourse::LinkLaterSources() {
+  for (size_t i = 0; i < speakers_.size(); ++i) {
+    const Mention role = speakers_[i].speaker;
+    if (!role.valid() || role.entity >= 0 || !role.title.empty()) continue;
+    const ShortMention short_mention(*view_, role);
+    if (!short_mention.ok()) continue;
+    // Only a role nobody before it held: "المدرب" after an earlier coach
+    // who did not quite match is not a reference forward.
+    const std::string_view head = view_->Word(view_->TokenAt(role.span.begin));
+    auto earlier = std::lower_bound(history_.begin(), history_.end(), role.span.begin,
+                                    [](const auto& e, uint32_t p) { return e.first < p; });
+    bool held_before = false;
+    for (auto it = history_.begin(); it != earlier && !held_before; ++it) {
+      held_before = it->second.span != role.span && view_->Text(it->second.span).find(head) != std::string_view::npos;
+    }
+    for (const auto& [pos, m] : mentions_->role_names()) {
+      if (pos >= role.span.begin || held_before) break;
+      held_before = view_->Text(m.span).find(head) != std::string_view::npos;
+    }
+    if (held_before) continue;
+    auto later = std::upper_bound(history_.begin(), history_.end(), role.span.end,
+                                  [](uint32_t p, const auto& e) { return p < e.first; });
+    const Mention* source = nullptr;
+    for (int n = 0; later != history_.end() && n < limits::kMaxCorefLookBack; ++later, ++n) {
+      const Mention& c = later->second;
+      const size_t words = view_->CountTokens(c.span);
+      if ((c.entity >= 0 || words > short_mention.size()) && short_mention.Names(c)) {
+        source = &c;
+        break;
+      }
+    }
+    if (source == nullptr) continue;
+    const Mention found = *source;
+    for (Attributed& a : speakers_) {
+      if (a.speaker.span == role.span && a.speaker.entity < 0) TakeSource(found, &a.speaker);
+    }
+  }
 }
 
 }  // namespace qawl

@@ -7,7 +7,9 @@
 // that repeats a word of an earlier source's mention (a surname: ديب; a
 // role: المدرب، الأمين العام، المتحدث الأميركي) is linked to that source;
 // an implied subject (وأضاف، وتابعت، قائلة) is the nearest earlier source
-// of the verb's gender and number, never jumping over a nearer one.
+// of the verb's gender and number, never jumping over a nearer one. A
+// second pass links a role quoted before its holder is named (cataphora)
+// to the later, fuller mention.
 //
 // Each result says how it was decided (How), which the records carry as
 // the suffix of their rule ("cue_colon_quote/implied") and in their
@@ -58,6 +60,8 @@ class Discourse {
   void Remember(uint32_t pos, const Mention& s);
   std::optional<Mention> FromHistory(uint32_t pos, Gender gender) const;
   void LinkToEarlierSource(uint32_t pos, Mention* s) const;
+  void LinkLaterSources();
+  class ShortMention;
 
   const ArticleView* view_ = nullptr;
   const CueSet* cues_ = nullptr;

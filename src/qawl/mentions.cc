@@ -20,8 +20,10 @@ void MentionSet::Find(const ArticleView& view, const CueSet& cues, const re2::RE
   names_.clear();
   named_.clear();
   named_people_.clear();
+  role_names_.clear();
   per_cue_.clear();
   ScanGazetteer();
+  ScanRoleNames();
   per_cue_.reserve(cues.size());
   for (size_t i = 0; i < cues.size(); ++i) per_cue_.push_back(OfCue(i));
 }
@@ -46,6 +48,34 @@ void MentionSet::ScanGazetteer() {
     if (v.InsideQuote(v.token(m.begin).begin)) continue;
     Mention s = Resolve(m);
     if (s.entity >= 0 && g.entity(s.entity).type == "person") named_people_.emplace_back(v.token(m.begin).begin, s);
+  }
+}
+
+void MentionSet::ScanRoleNames() {
+  const ArticleView& v = *view_;
+  constexpr size_t kMaxAdjectives = 2;  // المدرب الألماني الجديد
+  constexpr size_t kMinNameWords = 2;
+  constexpr size_t kMaxNameWords = 4;
+  auto definite = [&](size_t k) { return v.Word(k).substr(0, 4) == "ال"; };
+  for (size_t t = 0; t < v.token_count(); ++t) {
+    if (!v.ListedStripped(t, Section::kSourceNouns) || v.InsideQuote(v.token(t).begin)) continue;
+    size_t k = t + 1;
+    for (size_t a = 0; a < kMaxAdjectives && k < v.token_count() && definite(k) && !v.PunctuationBefore(k); ++a) {
+      const std::string_view w = v.Word(k);
+      if (w.size() < 2 || w.substr(w.size() - 2) != "ي") break;  // a nisba adjective
+      ++k;
+    }
+    const size_t name = k;
+    while (k < v.token_count() && k - name < kMaxNameWords && !v.PunctuationBefore(k) && v.IsContentWord(k) &&
+           !v.ListedStripped(k, Section::kSourceNouns) && (!definite(k) || k > name)) {
+      ++k;
+    }
+    if (k - name < kMinNameWords) continue;
+    Mention m;
+    m.span = ByteSpan{v.token(t).begin, v.token(k - 1).end};
+    m.gender = v.EndsWithTehMarbuta(t) ? Gender::kFeminine : Gender::kMasculine;
+    role_names_.emplace_back(v.token(t).begin, m);
+    t = k - 1;
   }
 }
 

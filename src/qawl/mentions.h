@@ -78,6 +78,10 @@ class MentionSet {
   const std::vector<NameMatch>& names() const { return names_; }
   // The people of the gazetteer named outside quotations, by position.
   const std::vector<std::pair<uint32_t, Mention>>& named_people() const { return named_people_; }
+  // Unknown people introduced by a role and a name of two or more words
+  // anywhere in the writer's words ("عبّر المدرب وليد الشرقاوي عن فخره"),
+  // by position: what a later role or surname alone can refer to.
+  const std::vector<std::pair<uint32_t, Mention>>& role_names() const { return role_names_; }
   // The first gazetteer match at or after token t (names().size() if none).
   size_t FirstNameAt(size_t t) const;
   // The mention of match m, with a title resolved to the one person who
@@ -89,6 +93,7 @@ class MentionSet {
 
  private:
   void ScanGazetteer();
+  void ScanRoleNames();
   CueMention OfCue(size_t i) const;
   // The subject in `region` (words after a verb, or a phrase standing in
   // its place). `open_subject`: whether a phrase with no name and no source
@@ -112,6 +117,7 @@ class MentionSet {
   std::vector<NameMatch> names_;
   std::unordered_map<int, int> named_;  // entity -> alias mentions in the article
   std::vector<std::pair<uint32_t, Mention>> named_people_;
+  std::vector<std::pair<uint32_t, Mention>> role_names_;
   std::vector<CueMention> per_cue_;
 };
 
