@@ -61,7 +61,7 @@ Status Gazetteer::Load(std::string_view file_name, std::string_view data,
       first_line.push_back(line);
       return Status::Ok();
     }
-    if (entities_.empty()) return Status::InvalidArgument("'" + std::string(key) + "' before any 'id:'");
+    if (entities_.empty()) return Status::InvalidArgument(std::string("'").append(key).append("' before any 'id:'"));
     Entity& e = entities_.back();
     if (key == "name") {
       e.name = std::string(value);
