@@ -237,11 +237,43 @@ TEST(NameKey, KeysSpellTheClasses) {
       {"شتاينماير", "stnmr"}, {"Xi", "c"},             {"Maxim", "mksm"},     {"Chavez", "cfz"},
       {"Dzhokhar", "kxr"},     {"Djibouti", "kbt"},     {"Ramadhan", "rmzn"},  {"Philip", "flb"},
       {"Ørsted", "Arstd"},     {"Łukasz", "lksz"},      {"Þór", "tr"},         {"", ""},
+      {"عراقجي", "Arkk"},      {"عراقي", "Ark"},        {"Rocco", "rk"},       {"ميللر", "mlr"},
       {"ـ", ""},               {"123", ""},             {"ا", "A"},            {"e", "A"},
   };
   for (const KeyRow& r : kRows) {
     const std::string word = r.word;
     EXPECT_EQ(IsLatinWord(word) ? LatinKey(word) : SkeletonKey(word), r.key) << "word '" << r.word << "'";
+  }
+}
+
+TEST(NameKey, SpellingDistance) {
+  struct Row {
+    const char* a;
+    const char* b;
+    int distance;
+  };
+  constexpr Row kRows[] = {
+      {"زيلينسكي", "زلانسكي", 1},  // a ي dropped, ي -> ا free
+      {"زيلينسكي", "زيلينسكى", 0},
+      {"غوتيريش", "جوتيريش", 0},   // غ / ج free
+      {"غوتيريش", "قوتيريش", 1},   // ق for g costs 1
+      {"شولتس", "شولز", 0},        // تس / ز free
+      {"ميرتز", "ميرز", 0},        // تز / ز free
+      {"تشوي", "شوي", 0},          // تش / ش free
+      {"روته", "روتي", 0},         // final ه is a vowel
+      {"پوتین", "بوتين", 0},       // Persian letters folded
+      {"أنطوني", "أنتوني", 1},     // ط for ت costs 1
+      {"ستولتنبرغ", "شتولتنبرج", 1},
+      {"عراقي", "عراقجي", 1},      // ج added
+      {"غرب", "كيربي", 3},
+      {"طارق", "تورك", 2},
+      {"تعرق", "تورك", 2},         // ع is not a long vowel
+      {"", "", 0},
+      {"", "بوتين", 5},
+  };
+  for (const Row& r : kRows) {
+    EXPECT_EQ(SpellingDistance(r.a, r.b), r.distance) << r.a << " / " << r.b;
+    EXPECT_EQ(SpellingDistance(r.b, r.a), r.distance) << r.b << " / " << r.a << " (swapped)";
   }
 }
 

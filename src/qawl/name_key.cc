@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 
@@ -25,15 +26,23 @@ constexpr size_t kMaxUnits = 64;
 
 struct Units {
   std::array<char, kMaxUnits> unit;
+  // What a unit was written with, when that decides whether two units of
+  // one class in a row are one sound: the Arabic letter (ميللر, but not قج
+  // in عراقجي); 0 for Latin, where any two are ("ck", "tt").
+  std::array<char32_t, kMaxUnits> spelling;
   size_t size = 0;
-  void Add(char c) {
-    if (size < kMaxUnits) unit[size++] = c;
+  void Add(char c, char32_t written = 0) {
+    if (size < kMaxUnits) {
+      spelling[size] = written;
+      unit[size++] = c;
+    }
   }
 };
 
 std::string Assemble(const Units& u) {
   std::string key;
   char prev = 0;  // last class emitted; 0 after a vowel
+  char32_t prev_spelling = 0;
   for (size_t i = 0; i < u.size; ++i) {
     char c = u.unit[i];
     if (i == 0) {
@@ -44,8 +53,9 @@ std::string Assemble(const Units& u) {
       prev = 0;
       continue;
     }
-    if (c != prev) key.push_back(c);
+    if (c != prev || u.spelling[i] != prev_spelling) key.push_back(c);
     prev = c;
+    prev_spelling = u.spelling[i];
   }
   return key;
 }
@@ -86,7 +96,25 @@ char ArabicUnit(char32_t c) {
 
 }  // namespace
 
-std::string SkeletonKey(std::string_view word) {
+namespace {
+
+// The letter the Normalizer folds `c` to, for the consonants it folds
+// (the vowel letters are all alike to SpellingDistance anyway).
+char32_t FoldedLetter(char32_t c) {
+  switch (c) {
+    case 0x067E: return U'ب';                      // پ
+    case 0x0686: return U'ج';                      // چ
+    case 0x0698: return U'ز';                      // ژ
+    case 0x06A4: return U'ف';                      // ڤ
+    case 0x06A8: return U'ق';                      // ڨ
+    case 0x06A9: case 0x06AD: case 0x06AF: return U'ك';  // ک ڭ گ
+    case 0x0629: case 0x06BE: case 0x06C1: case 0x06D5: return U'ه';  // ة ھ ہ ە
+    default: return c;
+  }
+}
+
+// The units of an Arabic word, each with the letter it was written with.
+void ArabicUnits(std::string_view word, Units* units) {
   Units raw;
   for (size_t pos = 0; pos < word.size() && raw.size < kMaxUnits;) {
     const auto b = static_cast<unsigned char>(word[pos]);
@@ -99,35 +127,75 @@ std::string SkeletonKey(std::string_view word) {
     } else {
       c = DecodeUtf8(word, &pos);
     }
-    if (char u = ArabicUnit(c)) raw.Add(u);
+    if (char u = ArabicUnit(c)) raw.Add(u, FoldedLetter(c));
   }
-  Units units;
   for (size_t i = 0; i < raw.size; ++i) {
     const char c = raw.unit[i];
+    const char32_t written = raw.spelling[i];
     const char next = i + 1 < raw.size ? raw.unit[i + 1] : 0;
     switch (c) {
       case kTeh:
         if (next == 's' || next == 'z') {  // تس تز: German/Slavic ts
-          units.Add('z');
+          units->Add('z', U'ز');
           ++i;
         } else if (next == kSheen) {  // تش: ch
-          units.Add('c');
+          units->Add('c', U'ش');
           ++i;
         } else {
-          units.Add('t');
+          units->Add('t', written);
         }
         break;
       case kSheen:  // شت شب at the start: German St- Sp-
-        units.Add(i == 0 && (next == kTeh || next == 't' || next == 'b') ? 's' : 'c');
+        units->Add(i == 0 && (next == kTeh || next == 't' || next == 'b') ? 's' : 'c', written);
         break;
       case kHeh:  // a final ه (ة) is a vowel
-        units.Add(i + 1 == raw.size && i > 0 ? kVowel : 'h');
+        units->Add(i + 1 == raw.size && i > 0 ? kVowel : 'h', written);
         break;
       default:
-        units.Add(c);
+        units->Add(c, written);
     }
   }
+}
+
+}  // namespace
+
+std::string SkeletonKey(std::string_view word) {
+  Units units;
+  ArabicUnits(word, &units);
   return Assemble(units);
+}
+
+int SpellingDistance(std::string_view a, std::string_view b) {
+  Units ua;
+  Units ub;
+  ArabicUnits(a, &ua);
+  ArabicUnits(b, &ub);
+  // Free swaps: the long vowels (not ع) among themselves, غ and ج (g), and
+  // a digraph and its letter (تس is written ز, تش ش).
+  auto vowel = [](const Units& u, size_t i) {
+    const char c = u.unit[i];
+    return (c == kVowel || c == kW || c == kY) && u.spelling[i] != U'ع';
+  };
+  auto alike = [&](size_t i, size_t j) {
+    if (vowel(ua, i) && vowel(ub, j)) return true;
+    const char32_t x = ua.spelling[i];
+    const char32_t y = ub.spelling[j];
+    return x == y || (x == U'غ' && y == U'ج') || (x == U'ج' && y == U'غ');
+  };
+  // Levenshtein over units, one row at a time.
+  std::array<int, kMaxUnits + 1> row;
+  for (size_t j = 0; j <= ub.size; ++j) row[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= ua.size; ++i) {
+    int diagonal = row[0];
+    row[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= ub.size; ++j) {
+      const int up = row[j];
+      const int substitute = diagonal + (alike(i - 1, j - 1) ? 0 : 1);
+      row[j] = std::min({substitute, up + 1, row[j - 1] + 1});
+      diagonal = up;
+    }
+  }
+  return row[ub.size];
 }
 
 // ---------------------------------------------------------------------------

@@ -35,8 +35,10 @@
 //     (and a Latin vowel) become the marker "A" and و ي (Latin w y) are
 //     the consonants "w" "y": ي/و/ا present or absent inside a name is the
 //     commonest variation (دميتري / ديميتري / ديمتري, بيسكوف / بسكوف);
-//   * one class written twice in a row collapses ("ميللر" = "ميلر", "tt"
-//     in "Rutte"); a dropped vowel in between keeps both (كالاس "kls");
+//   * a letter written twice in a row is one ("ميللر" = "ميلر"); in Latin
+//     so is a class ("tt" in "Rutte", "ck"); a dropped vowel in between
+//     keeps both (كالاس "kls"), and so do two different Arabic letters of
+//     one class (عراقجي "Arkk" is not عراقي "Ark");
 //   * g is one class with k and q and j, because the press writes g as غ
 //     (Levant), ج (Egypt), ق (Gulf) or ك (گ folded): غوتيريش / جوتيريش,
 //     شويغو / شويجو; j is ج, so Latin j is "k" too;
@@ -88,6 +90,19 @@ std::string SkeletonKey(std::string_view normalized_word);
 // SkeletonKey("زيلينسكي"). Code points that are not Latin letters are
 // ignored; words longer than 64 letters are cut there.
 std::string LatinKey(std::string_view latin_word);
+
+// How far apart two Arabic words are as spellings of one name: the
+// Levenshtein distance between their letters, where these swaps are free:
+// the long vowels ا و ي ء (and a final ه ة) among themselves, غ and ج
+// (the two common ways to write g), تس / تز and ز, تش and ش. Any other
+// swap costs 1, also within a key class (ط for ت, ق for ك, ص for س) and ع
+// for a long vowel: such swaps make Arabic words (طارق, تعرق, مرجل) rather
+// than press spellings of foreign names. زيلينسكي / زلانسكي is 1 (one ي
+// dropped), غوتيريش / جوتيريش 0, عراقي / عراقجي 1, غرب / كيربي 3. A key
+// shared by two words says their consonants agree; a small distance says,
+// besides, that they are not two words of one Arabic root. Words are cut
+// at 64 letters, like keys.
+int SpellingDistance(std::string_view a, std::string_view b);
 
 // True when the first letter of `word` is Latin (ASCII or a Latin letter
 // with a diacritic), i.e. when LatinKey and not SkeletonKey applies.
