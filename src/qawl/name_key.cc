@@ -73,7 +73,7 @@ constexpr char kHeh = 'H';
 constexpr char kArabic[] = {
     kVowel, kVowel, kVowel, kW,  kVowel, kY,  kVowel, 'b', kHeh, kTeh,    // ء آ أ ؤ إ ئ ا ب ة ت
     't',    'k',    'h',    'x', 'd',    'z', 'r',    'z', 's',  kSheen,  // ث ج ح خ د ذ ر ز س ش
-    's',    'd',    't',    'z', kVowel, 'k', 0,      0,   0,    0,       // ص ض ط ظ ع غ (063B-063F)
+    's',    'd',    't',    'z', kVowel, 'k', 0,      0,   0,    0,       // ص ض ط ظ ع غ (063B-063E)
     0,      0,      'f',    'k', 'k',    'l', 'm',    'n', kHeh, kW,      // (063F) ـ ف ق ك ل م ن ه و
     kY,     kY,                                                           // ى ي
 };
