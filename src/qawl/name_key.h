@@ -21,14 +21,15 @@
 //   d      د ض                        d
 //   z      ز ذ ظ, تس تز (ژ)            z ts tz dh
 //   s      س ص                        s, c before e i y, ß
-//   c      ش, تش                      sh ch tch sch tsch ş š ç č ć
-//   k      ك ق غ ج (گ ک ڨ چ)          k g q j c(else) ck gh dj zh ğ
+//   c      ش, تش                      sh ch tch sch tsch ş š ç č ć, x first
+//   k      ك ق غ ج (گ ک ڨ چ)          k g q j c(else) ck gh dj dzh zh ğ;
+//                                     x not first is "ks"
 //   x      خ                          kh
 //   f      ف (ڤ)                      f v ph
 //   h      ح, ه not last              h (see below)
 //   l m n r                            l m n r
 //   (none) ا و ي ع ء not first,       a e i o u y w not first,
-//          ه as last letter            h last, h in "oh" + consonant
+//          ه as last letter            h last, in "oh" + consonant, wh, rh
 //
 // Rules common to both sides:
 //   * the long vowels are dropped except as the first letter, where ا ع ء
@@ -60,15 +61,18 @@
 //     of غوتيريش "ktrc";
 //   * Persian ch written ج: Araghchi "Arkc" vs عراقجي "Arkk"; Turkish c
 //     (Recep "rsb" vs رجب "rkb");
-//   * German and Scandinavian j read as ي (Jens / ينس), Polish and German
-//     w read as ف (Lewandowski), silent h (Hollande / أولاند);
+//   * German and Scandinavian j read as ي (Jens / ينس, Netanjahu), Polish
+//     and German w read as ف (Lewandowski, Peskow), silent h (Hollande /
+//     أولاند);
 //   * the press sometimes changes the consonants themselves (سيبيها /
 //     سيبيغا for Sybiha; ش / س in غوتيريش / غوتيريس).
 //
 // Cost: SkeletonKey is a table lookup per letter, no ICU; LatinKey reads
 // ASCII directly and asks ICU only for letters outside ASCII. Keys of up to
 // 15 characters fit std::string's inline buffer, so neither function
-// allocates for a name. Both are pure functions, safe from any thread.
+// allocates for a name: about 50 ns a word for either (Release, the words
+// of the dev corpus; Latin names with accents). Pure functions, safe from
+// any thread.
 #ifndef QAWL_NAME_KEY_H_
 #define QAWL_NAME_KEY_H_
 
