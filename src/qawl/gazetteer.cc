@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "qawl/name_key.h"
 #include "qawl/normalizer.h"
 #include "qawl/pattern_set.h"
 
@@ -9,11 +10,14 @@ namespace qawl {
 
 namespace {
 
+// What separates the words of an alias or title.
+constexpr std::string_view kWordSeparators = " -\n\t";
+
 // Splits normalized text into words: runs of characters other than spaces
 // and the punctuation that can sit inside a name ("-", ".").
 std::vector<std::string> Words(std::string_view s) {
   std::vector<std::string> out;
-  for (std::string_view w : pattern_file::Split(s, " -\n\t")) out.emplace_back(w);
+  for (std::string_view w : pattern_file::Split(s, kWordSeparators)) out.emplace_back(w);
   return out;
 }
 
@@ -29,6 +33,23 @@ constexpr Proclitic kProclitics[] = {
     {"فل", ""},    {"وك", ""},    {"و", ""},     {"ف", ""},     {"ب", ""},
     {"ل", ""},     {"ك", ""},
 };
+
+// The word of a name that identifies its bearer: the only word, or the
+// last (the surname: بوتين in فلاديمير بوتين, Trump in "Donald J. Trump").
+std::string_view NameWord(std::string_view name, std::string_view seps) {
+  std::vector<std::string_view> words = pattern_file::Split(name, seps);
+  return words.empty() ? std::string_view() : words.back();
+}
+
+// An acronym of an english: name ("MBS"): its letters are not its sounds.
+bool IsAcronym(std::string_view word) {
+  return word.size() > 1 && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+void AddPerson(WordMap<std::vector<int>>* map, std::string_view key, int idx) {
+  std::vector<int>& people = (*map)[key];
+  if (people.empty() || people.back() != idx) people.push_back(idx);
+}
 
 }  // namespace
 
@@ -61,7 +82,7 @@ Status Gazetteer::Load(std::string_view file_name, std::string_view data,
       first_line.push_back(line);
       return Status::Ok();
     }
-    if (entities_.empty()) return Status::InvalidArgument("'" + std::string(key) + "' before any 'id:'");
+    if (entities_.empty()) return Status::InvalidArgument(std::string("'").append(key).append("' before any 'id:'"));
     Entity& e = entities_.back();
     if (key == "name") {
       e.name = std::string(value);
@@ -175,6 +196,7 @@ Status Gazetteer::Load(std::string_view file_name, std::string_view data,
     for (const auto& en : e.english) by_any_name_.emplace(norm.Fold(en), idx);
     by_any_name_.emplace(e.id, idx);
     by_any_name_.emplace(norm.Fold(e.name), idx);
+    if (e.type == "person") IndexNameWords(idx, norm);
   }
   // Longest entries first, so the first full match is the longest; a word
   // as listed before the same word read with a proclitic.
@@ -186,6 +208,52 @@ Status Gazetteer::Load(std::string_view file_name, std::string_view data,
     });
   });
   return Status::Ok();
+}
+
+void Gazetteer::IndexNameWords(int idx, const Normalizer& norm) {
+  const Entity& e = entities_[static_cast<size_t>(idx)];
+  auto index = [&](std::string_view word, const std::string& key, bool arabic) {
+    if (key.size() < kMinNameKeySize) return;
+    AddPerson(&by_name_word_, word, idx);
+    AddPerson(&by_name_key_, key, idx);
+    if (!arabic) return;
+    std::vector<NameSpelling>& spellings = arabic_name_words_[key];
+    if (std::none_of(spellings.begin(), spellings.end(),
+                     [&](const NameSpelling& s) { return s.entity == idx && s.word == word; })) {
+      spellings.push_back(NameSpelling{idx, std::string(word)});
+    }
+  };
+  // Arabic: only for a person the file names by one word somewhere (بوتين):
+  // names written family name first (كيم يو جونغ, شي جين بينغ) end in a
+  // given name, and the file lists no one-word alias for them.
+  const bool arabic_one_word = std::any_of(e.aliases.begin(), e.aliases.end(), [](const std::string& a) {
+    return pattern_file::Split(a, kWordSeparators).size() == 1;
+  });
+  for (const auto& a : e.aliases) {
+    if (!arabic_one_word) break;
+    std::string_view word = NameWord(a, kWordSeparators);
+    constexpr std::string_view kArticle = "ال";
+    if (word.starts_with(kArticle) && word.size() >= kArticle.size() + 6) {
+      // "الخامنئي": exactly as listed, and both ways as the caller passes
+      // it, without the article; not by the key of "ال..." ("Alxmn"),
+      // which is too much like the keys of common words (الأساس "Alss").
+      const std::string_view bare = word.substr(kArticle.size());
+      const std::string key = SkeletonKey(bare);
+      if (key.size() >= kMinNameKeySize) AddPerson(&by_name_word_, word, idx);
+      word = bare;
+    }
+    index(word, SkeletonKey(word), true);
+  }
+  // English: likewise; "Thomas-Greenfield" counts as one word, an acronym
+  // ("MBS") as none.
+  const bool english_one_word = std::any_of(e.english.begin(), e.english.end(), [](const std::string& en) {
+    return en.find(' ') == std::string::npos && !IsAcronym(en);
+  });
+  for (const auto& en : e.english) {
+    if (!english_one_word) break;
+    const std::string_view word = NameWord(en, " -.");
+    if (!IsAcronym(word)) index(norm.Fold(word), LatinKey(word), false);
+  }
 }
 
 int Gazetteer::FindId(std::string_view id) const {
@@ -219,6 +287,52 @@ std::optional<NameMatch> Gazetteer::MatchAt(std::span<const std::string_view> wo
     if (match) return NameMatch{e.entity, i, i + n, e.is_title, start.prefix_bytes};
   }
   return std::nullopt;
+}
+
+std::vector<FuzzyPerson> Gazetteer::FuzzyMatch(std::string_view word) const {
+  std::vector<FuzzyPerson> out;
+  if (word.empty()) return out;
+  if (const std::vector<int>* exact = by_name_word_.Find(word)) {
+    for (int e : *exact) out.push_back(FuzzyPerson{e, MatchHow::kExact});
+  }
+  const bool latin = IsLatinWord(word);
+  const std::string key = latin ? LatinKey(word) : SkeletonKey(word);
+  const std::span<const int> people = PeopleWithKey(key);
+  if (people.empty()) return out;
+  const std::vector<NameSpelling>* spellings = latin ? nullptr : arabic_name_words_.Find(key);
+  const size_t exact_count = out.size();
+  for (int e : people) {
+    const auto first = out.begin();
+    const auto last = first + static_cast<std::ptrdiff_t>(exact_count);
+    if (std::find_if(first, last, [e](const FuzzyPerson& p) { return p.entity == e; }) != last) continue;
+    if (latin) {
+      out.push_back(FuzzyPerson{e, MatchHow::kLatin});
+      continue;
+    }
+    // An Arabic word: near a listed spelling, not merely of its consonants.
+    bool near = false;
+    for (const NameSpelling& s : spellings == nullptr ? std::span<const NameSpelling>() : *spellings) {
+      near = near || (s.entity == e && SpellingDistance(word, s.word) <= MaxSpellingDistance(key));
+    }
+    if (near) out.push_back(FuzzyPerson{e, MatchHow::kSkeleton});
+  }
+  return out;
+}
+
+int Gazetteer::MaxSpellingDistance(std::string_view key) {
+  if (key.size() < 4) return 0;
+  return key.size() < 6 ? 1 : 2;
+}
+
+std::span<const int> Gazetteer::PeopleWithKey(std::string_view key) const {
+  if (key.size() < kMinNameKeySize) return {};
+  const std::vector<int>* people = by_name_key_.Find(key);
+  if (people == nullptr) return {};
+  return *people;
+}
+
+std::span<const int> Gazetteer::PeopleWithLatinName(std::string_view latin_word) const {
+  return PeopleWithKey(LatinKey(latin_word));
 }
 
 std::vector<int> Gazetteer::TitleHolders(const std::string& title, int year) const {
