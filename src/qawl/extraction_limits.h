@@ -81,6 +81,9 @@ inline constexpr float kScaleUnbalancedMarks = 0.9f;
 inline constexpr float kScaleClause = 0.95f;
 inline constexpr float kScaleUnmarked = 0.85f;
 inline constexpr float kScaleHeadline = 0.8f;
+// Scales by how a gazetteer name was matched (Gazetteer::FuzzyMatch).
+inline constexpr float kScaleSpellingVariant = 0.9f;
+inline constexpr float kScaleLatinName = 0.85f;
 
 }  // namespace qawl::limits
 

@@ -215,6 +215,7 @@ std::optional<Mention> MentionSet::AnalyzeRegion(ByteSpan region, Gender verb_ge
     // only where the verb's subject is expected.
     const bool subject = v.ListedStripped(first, Section::kSourceNouns) || v.Listed(first, Section::kGivenNames);
     found = ShortNameIn(first, np_last);
+    if (!found) found = SpellingVariantIn(first, np_last);
     if (!found) {
       if (!subject && !(open_subject && v.IsContentWord(first))) return std::nullopt;
       np.end = TrimNounPhrase(np);
@@ -307,6 +308,33 @@ std::optional<Mention> MentionSet::ShortNameIn(size_t first, size_t np_last) con
       s.gender = v.gazetteer().entity(e).gender;
       return s;
     }
+  }
+  return std::nullopt;
+}
+
+// A gazetteer person written another way than the file lists: a press
+// spelling variant (زلانسكي، قوتيريش) or a Latin-script name (Zalansky),
+// among the first words of the phrase. One person only; a word that is a
+// source noun, a given name or definite is not read as a family name.
+std::optional<Mention> MentionSet::SpellingVariantIn(size_t first, size_t np_last) const {
+  const ArticleView& v = *view_;
+  const Gazetteer& g = v.gazetteer();
+  for (size_t t = first; t < np_last && t <= first + limits::kMaxShortNameOffset; ++t) {
+    if (v.ListedStripped(t, Section::kSourceNouns) || v.Listed(t, Section::kGivenNames)) continue;
+    if (v.Word(t).substr(0, 4) == "ال" || !v.IsContentWord(t)) continue;
+    const std::vector<FuzzyPerson> people = g.FuzzyMatch(v.Word(t));
+    if (people.size() != 1 || people[0].how == MatchHow::kExact) continue;
+    Mention s;
+    s.entity = people[0].entity;
+    s.span = ByteSpan{v.token(t).begin, v.token(t).end};
+    // A given name in Latin script before the family name belongs to it.
+    if (people[0].how == MatchHow::kLatin && t > first && static_cast<unsigned char>(v.Word(t - 1)[0]) < 0x80) {
+      s.span.begin = v.token(t - 1).begin;
+    }
+    if (v.TokenAt(s.span.begin) > first) s.title = ByteSpan{v.token(first).begin, v.token(v.TokenAt(s.span.begin) - 1).end};
+    s.gender = g.entity(s.entity).gender;
+    s.matched = people[0].how;
+    return s;
   }
   return std::nullopt;
 }

@@ -43,6 +43,10 @@ struct Mention {
   // title, no source noun. After a verb with no speech of its own such a
   // phrase is as often the object (أعلن النادي إنهاء التعاقد).
   bool open = false;
+  // How the entity was found: kExact for a listed alias or title; a
+  // spelling variant (kSkeleton: زلانسكي) or a Latin-script name (kLatin:
+  // Zalansky) is weaker evidence (Gazetteer::FuzzyMatch).
+  MatchHow matched = MatchHow::kExact;
   bool valid() const { return entity >= 0 || !span.empty(); }
 };
 
@@ -102,6 +106,7 @@ class MentionSet {
                                        bool open_subject = true) const;
   std::optional<Mention> KnownNameIn(size_t first, size_t np_last, ByteSpan np, Gender verb_gender) const;
   std::optional<Mention> ShortNameIn(size_t first, size_t np_last) const;
+  std::optional<Mention> SpellingVariantIn(size_t first, size_t np_last) const;
   uint32_t PhraseEnd(uint32_t begin, uint32_t end) const;
   uint32_t TrimNounPhrase(ByteSpan np) const;
   int ResolveShortName(size_t token) const;

@@ -35,6 +35,15 @@ const char* HowSuffix(How how) {
   return "";
 }
 
+float MatchScale(MatchHow how) {
+  switch (how) {
+    case MatchHow::kExact: return 1.0f;
+    case MatchHow::kSkeleton: return limits::kScaleSpellingVariant;
+    case MatchHow::kLatin: return limits::kScaleLatinName;
+  }
+  return 1.0f;
+}
+
 namespace {
 
 // Fills one message from one record, overwriting strings and sub-messages
@@ -136,7 +145,9 @@ size_t WriteRecords(const ArticleView& view, const CueSet& cues, float min_confi
   uint32_t index = 0;
   for (const Record& r : *records) {
     // Two decimals: finer steps would suggest a precision the rules lack.
-    const float confidence = std::round(ConfidenceFor(r.who.how) * r.confidence_scale * 100.0f) / 100.0f;
+    const float confidence =
+        std::round(ConfidenceFor(r.who.how) * r.confidence_scale * MatchScale(r.who.speaker.matched) * 100.0f) /
+        100.0f;
     if (confidence < min_confidence) continue;
     const ByteSpan span = filler.ToOriginal(r.text);
     if (span.empty()) continue;

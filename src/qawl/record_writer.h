@@ -25,6 +25,9 @@ namespace qawl {
 float ConfidenceFor(How how);
 // The suffix the rule name gets for a speaker found this way ("/implied").
 const char* HowSuffix(How how);
+// The confidence scale of a speaker whose name was matched this way
+// (a spelling variant or a Latin-script name: weaker than a listed alias).
+float MatchScale(MatchHow how);
 
 // Sorts *records by position and writes those at or above min_confidence
 // over (*out)[first...], growing *out as needed; returns one past the last
