@@ -308,6 +308,10 @@ std::vector<Case> Cases() {
        "ونقلت الوكالة عن مدير أحد المصارف الأهلية قوله إن البطاقات تضاعفت.\n"
        "وتابع أن المصارف الخاصة ستبسط الإجراءات قريبا.",
        {{I, "المصارف الخاصة ستبسط الإجراءات قريبا", "-", "مدير أحد المصارف"}}, false},
+      // Point 4: every quotation framed as speech gets a record.
+      {"quotation_with_no_nameable_speaker_is_kept_unattributed",
+       "وأضاف: \"سنواصل العمل حتى نهاية الموسم\".",
+       {{D, "سنواصل العمل حتى نهاية الموسم", "-", ""}}},
       // Point 4: quoted names and terms stay non-quotes.
       {"one_quoted_definite_word_after_a_noun_is_a_term",
        "وقال المدرب وليد الشرقاوي إن الهدف احتسب بعد العودة إلى تقنية «الفار» في الدقيقة الأخيرة.",

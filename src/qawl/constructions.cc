@@ -37,8 +37,15 @@ void Constructions::ProcessCue(size_t index) {
   if (boundary == Boundary::kEnd || boundary == Boundary::kCue) return;
   if (cue.after_relative && cues_->Region(*view_, index).empty()) return;
   const Attributed& who = discourse_->speaker(index);
-  if (!who.speaker.valid()) return;
   const bool describe = cue.form->cls == CueClass::kDescribe || cue.form->cls == CueClass::kOther;
+  // A quotation framed as speech (a verb of saying, then a colon or the
+  // quotation) is a record even when nobody can be named as its speaker:
+  // the record says so (no speaker, "/unattributed", a low confidence).
+  // Reported speech needs a source to be a quotation at all.
+  if (!who.speaker.valid()) {
+    const bool framed = boundary == Boundary::kColon || boundary == Boundary::kQuote;
+    if (!framed || describe || mentions_->of_cue(index).no_implied || cue.form->tense == Tense::kNoun) return;
+  }
   switch (boundary) {
     case Boundary::kColon: return AfterColon(index, who, describe);
     case Boundary::kQuote: return AfterQuote(index, who, describe);
@@ -68,7 +75,9 @@ void Constructions::AfterColon(size_t index, const Attributed& who, bool describ
   }
   // A statement after the colon with no marks: to the paragraph's end, or
   // to the next quotation mark (marks later on: not this form).
-  if (describe || cue.form->tense == Tense::kNoun) return;
+  // Without marks and without a speaker there is nothing to go on (a
+  // byline "كتب: فهد الرشيدي | 2024-04-09").
+  if (describe || cue.form->tense == Tense::kNoun || !who.speaker.valid()) return;
   uint32_t end = v.ParagraphEnd(after);
   if (next < quotes.size()) end = std::min(end, ArticleView::QuoteStart(quotes[next]));
   while (end > after && (t[end - 1] == '.' || t[end - 1] == ' ')) --end;

@@ -39,7 +39,7 @@ inline constexpr size_t kMaxCircumstanceTokens = 6;
 // the phrase's start (الرئيس الكوري الجنوبي يون).
 inline constexpr size_t kMaxShortNameOffset = 3;
 // "نقل عن X قوله": عن is at most this many words before the noun.
-inline constexpr size_t kMaxNounCueReach = 8;
+inline constexpr size_t kMaxNounCueReach = 16;
 // "X، الذي قال": the antecedent is at most this many words.
 inline constexpr size_t kMaxAntecedentTokens = 8;
 // A phrase closed by a comma that opens a sentence (في المقابل،).
