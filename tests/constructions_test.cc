@@ -59,6 +59,25 @@ TEST(Constructions, EachRuleFires) {
   }
 }
 
+TEST(Constructions, InterviewAnswersAreTheIntervieweesWords) {
+  Stages s(
+      "تحدث المهندس سالم المري، الرئيس التنفيذي للشركة، عن خطط التوسع.\n"
+      "س: هل لديكم خطط للتوسع خارج قطر؟\n"
+      "ج: نعم، نعمل على افتتاح مكتبين قبل نهاية السنة.\n"
+      "وأريد أن أوضح أن التوسع لن يكون على حساب الجودة.\n"
+      "س: وما رسالتكم للمستثمرين؟\n"
+      "ج: “السوق مستقرة والفرص موجودة”.");
+  std::vector<std::string> answers;
+  for (const Record& r : s.constructions.records()) {
+    EXPECT_EQ(std::string(r.rule), "interview_answer") << s.Text(r.text);
+    EXPECT_EQ(s.Text(r.who.speaker.span), Norm("المهندس سالم المري"));
+    answers.push_back(s.Text(r.text));
+  }
+  EXPECT_EQ(answers, (std::vector<std::string>{Norm("نعم، نعمل على افتتاح مكتبين قبل نهاية السنة"),
+                                               Norm("وأريد أن أوضح أن التوسع لن يكون على حساب الجودة"),
+                                               Norm("السوق مستقرة والفرص موجودة")}));
+}
+
 TEST(Constructions, DocumentsAndNamesAreNotQuoted) {
   const std::string texts[] = {
       "وجاء في التقرير أن \"الوضع يتدهور بسرعة كبيرة في المنطقة\".",

@@ -60,7 +60,7 @@ TEST(Golden, SeedArticlesMatchTheirTextprotos) {
 }
 
 // Development-set floors: the scores of the current rules, rounded down.
-constexpr double kDevDirectFloor = 0.90;
+constexpr double kDevDirectFloor = 0.91;
 constexpr double kDevIndirectFloor = 0.93;
 
 // The accuracy bar of the project on the seed gold (../shared/eval).

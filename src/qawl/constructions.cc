@@ -21,8 +21,13 @@ void Constructions::Build(const ArticleView& view, const CueSet& cues, const Men
   rules_ = rules;
   options_ = options;
   records_.clear();
+  interview_.clear();
   claimed_.assign(view.quotes().size(), false);
-  for (size_t i = 0; i < cues.size(); ++i) ProcessCue(i);
+  FindInterview();
+  for (size_t i = 0; i < cues.size(); ++i) {
+    if (!InInterview(cues.cue(i).begin)) ProcessCue(i);
+  }
+  Answers();
   AttributeLeftovers();
   if (options_.headlines) Headlines();
 }
@@ -340,6 +345,7 @@ void Constructions::AttributeLeftovers() {
   };
   for (size_t i = 0; i < quotes.size(); ++i) {
     if (claimed_[i] || v.is_label(i) || quotes[i].depth != 0) continue;
+    if (InInterview(ArticleView::QuoteStart(quotes[i]))) continue;
     if (AttributeAfter(i)) {
       refresh();
       continue;
@@ -359,6 +365,111 @@ void Constructions::AttributeLeftovers() {
     const int cue = prev.cue;
     ClaimQuote(static_cast<int>(i), v1::DIRECT, who, cue, "continuation");
     refresh();
+  }
+}
+
+namespace {
+
+// "س:" / "ج -": the marker of a question or an answer opening the
+// paragraph at `para`; the offset just past it, or 0.
+uint32_t DialogueMarker(const ArticleView& v, uint32_t para, std::string_view letter) {
+  const size_t t = v.TokenAt(para);
+  if (t >= v.token_count() || v.token(t).begin != para || v.Word(t) != letter) return 0;
+  const uint32_t after = v.SkipSpaces(v.token(t).end);
+  const std::string_view text = v.text();
+  if (after < text.size() && (text[after] == ':' || text[after] == '-' || text[after] == '/')) return after + 1;
+  return 0;
+}
+
+}  // namespace
+
+// An interview printed as questions and answers: paragraphs opening with
+// "س:" and "ج:", an answer running on into unmarked paragraphs up to the
+// next question. The answers are the interviewee's words; neither the cues
+// nor the quotations inside questions and answers report anything of
+// their own.
+void Constructions::FindInterview() {
+  const ArticleView& v = *view_;
+  const auto n = static_cast<uint32_t>(v.text().size());
+  enum class Kind { kQuestion, kAnswer, kOther };
+  std::vector<std::pair<ByteSpan, Kind>> paragraphs;
+  bool any = false;
+  for (uint32_t para = 0; para < n;) {
+    const uint32_t end = v.ParagraphEnd(para);
+    if (DialogueMarker(v, para, "س") != 0) {
+      paragraphs.emplace_back(ByteSpan{para, end}, Kind::kQuestion);
+      any = true;
+    } else if (const uint32_t a = DialogueMarker(v, para, "ج"); a != 0) {
+      paragraphs.emplace_back(ByteSpan{std::min(v.SkipSpaces(a), end), end}, Kind::kAnswer);
+      any = true;
+    } else {
+      paragraphs.emplace_back(ByteSpan{std::min(v.SkipSpaces(para), end), end}, Kind::kOther);
+    }
+    para = end + 1;
+  }
+  if (!any) return;
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    const auto& [span, kind] = paragraphs[i];
+    if (kind == Kind::kOther) {
+      // An unmarked paragraph continues the answer before it when a
+      // question follows (after any further continuation).
+      if (interview_.empty() || !interview_.back().answer || i == 0 || paragraphs[i - 1].second == Kind::kQuestion) {
+        continue;
+      }
+      if (interview_.back().span.end != paragraphs[i - 1].first.end) continue;
+      size_t k = i + 1;
+      while (k < paragraphs.size() && paragraphs[k].second == Kind::kOther) ++k;
+      if (k == paragraphs.size() || paragraphs[k].second != Kind::kQuestion) continue;
+    }
+    if (span.empty()) continue;
+    interview_.push_back(InterviewPart{span, kind != Kind::kQuestion});
+  }
+}
+
+bool Constructions::InInterview(uint32_t pos) const {
+  auto it = std::upper_bound(interview_.begin(), interview_.end(), pos,
+                             [](uint32_t p, const InterviewPart& part) { return p < part.span.begin; });
+  if (it == interview_.begin()) return false;
+  --it;
+  return pos <= it->span.end;
+}
+
+// The answers: the words of the speaker of the last cue before the first
+// question (the interviewee the introduction names).
+void Constructions::Answers() {
+  if (interview_.empty()) return;
+  const ArticleView& v = *view_;
+  const std::string_view t = v.text();
+  Attributed who;
+  int cue = -1;
+  const uint32_t first_question = interview_.front().span.begin;
+  for (size_t i = 0; i < cues_->size() && cues_->cue(i).begin < first_question; ++i) {
+    if (discourse_->speaker(i).speaker.valid()) {
+      who = discourse_->speaker(i);
+      cue = static_cast<int>(i);
+    }
+  }
+  if (!who.speaker.valid()) return;
+  who.how = How::kImplied;
+  for (const InterviewPart& part : interview_) {
+    if (!part.answer) continue;
+    // The whole answer in marks is that quotation.
+    const int q = v.QuoteOpeningAt(part.span.begin);
+    if (q >= 0 && v.SkipSpaces(v.quotes()[static_cast<size_t>(q)].close_end) + 1 >= part.span.end) {
+      ClaimQuote(q, v1::DIRECT, who, cue, "interview_answer");
+      continue;
+    }
+    ByteSpan text = part.span;
+    while (text.end > text.begin && (t[text.end - 1] == '.' || t[text.end - 1] == ' ')) --text.end;
+    if (v.CountTokens(text) < limits::kMinUnmarkedTokens) continue;
+    Record r;
+    r.kind = v1::DIRECT;
+    r.text = text;
+    r.who = who;
+    r.cue = cue;
+    r.rule = "interview_answer";
+    r.confidence_scale = limits::kScaleUnmarked;
+    records_.push_back(std::move(r));
   }
 }
 

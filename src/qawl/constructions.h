@@ -14,6 +14,7 @@
 //   continuation               a long quotation standing alone after
 //                              another of the same speaker
 //   headline_name_colon        بوتين: …               (in the first lines)
+//   interview_answer           ج: …                   (an interview's answers)
 //
 // Input: the view, cues, mentions and discourse. Output: Records in the
 // normalized text's offsets; record_writer.h turns them into v1::Quote.
@@ -79,6 +80,15 @@ class Constructions {
   void AttributeLeftovers();
   bool AttributeAfter(size_t quote);
   void Headlines();
+  void FindInterview();
+  bool InInterview(uint32_t pos) const;
+  void Answers();
+
+  // A question or an answer of an interview (س: … ج: …).
+  struct InterviewPart {
+    ByteSpan span;
+    bool answer;
+  };
 
   const ArticleView* view_ = nullptr;
   const CueSet* cues_ = nullptr;
@@ -87,6 +97,7 @@ class Constructions {
   ClauseRules rules_{};
   ConstructionOptions options_;
   std::vector<bool> claimed_;
+  std::vector<InterviewPart> interview_;  // in text order
   std::vector<Record> records_;
 };
 
