@@ -185,11 +185,6 @@ bool ArticleView::IsForeign(const QuoteSpan& q) const {
   return latin > 2 * arabic;
 }
 
-size_t ArticleView::TokenAt(uint32_t pos) const {
-  size_t k = token_blocks_[std::min<size_t>(pos >> kTokenBlockShift, token_blocks_.size() - 1)];
-  while (k < tokens_.size() && tokens_[k].begin < pos) ++k;
-  return k;
-}
 
 bool ArticleView::PunctuationBefore(size_t i) const {
   if (i == 0 || i >= tokens_.size()) return false;
@@ -233,19 +228,7 @@ bool ArticleView::EndsWithTehMarbuta(size_t i) const {
   return end >= begin + 2 && (original.substr(begin, 2) == "\xD8\xA9" || original.substr(begin, 2) == "\xDB\x83");
 }
 
-uint32_t ArticleView::SentenceEnd(uint32_t pos) const {
-  auto it = std::lower_bound(breaks_.begin(), breaks_.end(), pos);
-  return it == breaks_.end() ? static_cast<uint32_t>(t_.size()) : *it;
-}
 
-uint32_t ArticleView::SentenceStart(uint32_t pos) const {
-  auto it = std::lower_bound(breaks_.begin(), breaks_.end(), pos);
-  if (it == breaks_.begin()) return 0;
-  --it;
-  uint32_t b = *it;
-  // ؟ is two bytes (D8 9F); the others one.
-  return b + (t_[b] == '\xD8' ? 2 : 1);
-}
 
 uint32_t ArticleView::ParagraphEnd(uint32_t pos) const {
   auto it = std::lower_bound(newlines_.begin(), newlines_.end(), pos);
@@ -277,24 +260,7 @@ uint32_t ArticleView::WithoutFinalBoundary(uint32_t begin, uint32_t end) const {
   return letter_or_digit ? end : last;
 }
 
-size_t ArticleView::FirstQuoteFrom(uint32_t pos) const {
-  auto it = std::lower_bound(quotes_.begin(), quotes_.end(), pos,
-                             [](const QuoteSpan& q, uint32_t p) { return QuoteStart(q) < p; });
-  return static_cast<size_t>(it - quotes_.begin());
-}
 
-int ArticleView::OpeningAt(size_t i, uint32_t pos) const {
-  if (i >= quotes_.size()) return -1;
-  const QuoteSpan& q = quotes_[i];
-  return q.has_open() && q.open == pos && q.depth == 0 ? static_cast<int>(i) : -1;
-}
 
-bool ArticleView::InsideQuote(uint32_t pos) const {
-  auto it = std::upper_bound(top_quotes_.begin(), top_quotes_.end(), pos,
-                             [](uint32_t p, const ByteSpan& s) { return p < s.begin; });
-  if (it == top_quotes_.begin()) return false;
-  --it;
-  return pos < it->end;
-}
 
 }  // namespace qawl

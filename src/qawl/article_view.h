@@ -17,10 +17,12 @@
 #ifndef QAWL_ARTICLE_VIEW_H_
 #define QAWL_ARTICLE_VIEW_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
+#include "qawl/extraction_limits.h"
 #include "qawl/normalizer.h"
 #include "qawl/pattern_set.h"
 #include "qawl/quote_spans.h"
@@ -78,6 +80,8 @@ class ArticleView {
   uint32_t SentenceEnd(uint32_t pos) const;
   uint32_t SentenceStart(uint32_t pos) const;
   uint32_t ParagraphEnd(uint32_t pos) const;
+  // The paragraph breaks (\n), sorted.
+  const std::vector<uint32_t>& newlines() const { return newlines_; }
   size_t NewlinesBetween(uint32_t begin, uint32_t end) const;
   uint32_t SkipSpaces(uint32_t pos) const;
   uint32_t SkipSpacesBack(uint32_t pos) const;
@@ -130,6 +134,49 @@ class ArticleView {
   std::vector<ByteSpan> top_quotes_;  // inner spans of top-level quotes, sorted
   int year_ = 0;
 };
+
+
+// Hot lookups, inline: every stage calls them per token or per cue.
+
+inline size_t ArticleView::TokenAt(uint32_t pos) const {
+  size_t k = token_blocks_[std::min<size_t>(pos >> limits::kTokenBlockShift, token_blocks_.size() - 1)];
+  while (k < tokens_.size() && tokens_[k].begin < pos) ++k;
+  return k;
+}
+
+inline uint32_t ArticleView::SentenceEnd(uint32_t pos) const {
+  auto it = std::lower_bound(breaks_.begin(), breaks_.end(), pos);
+  return it == breaks_.end() ? static_cast<uint32_t>(t_.size()) : *it;
+}
+
+inline uint32_t ArticleView::SentenceStart(uint32_t pos) const {
+  auto it = std::lower_bound(breaks_.begin(), breaks_.end(), pos);
+  if (it == breaks_.begin()) return 0;
+  --it;
+  uint32_t b = *it;
+  // ؟ is two bytes (D8 9F); the others one.
+  return b + (t_[b] == '\xD8' ? 2 : 1);
+}
+
+inline size_t ArticleView::FirstQuoteFrom(uint32_t pos) const {
+  auto it = std::lower_bound(quotes_.begin(), quotes_.end(), pos,
+                             [](const QuoteSpan& q, uint32_t p) { return QuoteStart(q) < p; });
+  return static_cast<size_t>(it - quotes_.begin());
+}
+
+inline bool ArticleView::InsideQuote(uint32_t pos) const {
+  auto it = std::upper_bound(top_quotes_.begin(), top_quotes_.end(), pos,
+                             [](uint32_t p, const ByteSpan& s) { return p < s.begin; });
+  if (it == top_quotes_.begin()) return false;
+  --it;
+  return pos < it->end;
+}
+
+inline int ArticleView::OpeningAt(size_t i, uint32_t pos) const {
+  if (i >= quotes_.size()) return -1;
+  const QuoteSpan& q = quotes_[i];
+  return q.has_open() && q.open == pos && q.depth == 0 ? static_cast<int>(i) : -1;
+}
 
 }  // namespace qawl
 

@@ -391,6 +391,13 @@ uint32_t DialogueMarker(const ArticleView& v, uint32_t para, std::string_view le
 void Constructions::FindInterview() {
   const ArticleView& v = *view_;
   const auto n = static_cast<uint32_t>(v.text().size());
+  // Most articles are no interview: look for a paragraph opening "س" then
+  // a colon, a dash or a slash before walking the paragraphs.
+  bool maybe = DialogueMarker(v, 0, "س") != 0;
+  for (size_t k = 0; k < v.newlines().size() && !maybe; ++k) {
+    maybe = DialogueMarker(v, v.newlines()[k] + 1, "س") != 0;
+  }
+  if (!maybe) return;
   enum class Kind { kQuestion, kAnswer, kOther };
   std::vector<std::pair<ByteSpan, Kind>> paragraphs;
   bool any = false;

@@ -175,23 +175,33 @@ class Discourse::ShortMention {
   }
 
  private:
-  // A word less its article and its long vowels: the press writes
-  // الأميركي and الأمريكي, الوزيرة and وزيرة.
-  static std::string Skeleton(std::string_view w) {
-    if (w.substr(0, 4) == "ال" && w.size() > 6) w.remove_prefix(4);
-    std::string out;
-    for (size_t k = 0; k < w.size();) {
-      const size_t n = (static_cast<unsigned char>(w[k]) & 0x80) != 0 ? 2 : 1;
-      const std::string_view c = w.substr(k, n);
-      if (c != "ا" && c != "و" && c != "ي") out.append(c);
-      k += n;
+  // Whether two words are equal less their article and their long vowels:
+  // the press writes الأميركي and الأمريكي, الوزيرة and وزيرة.
+  static bool SameSkeleton(std::string_view a, std::string_view b) {
+    auto strip = [](std::string_view w) { return w.substr(0, 4) == "ال" && w.size() > 6 ? w.substr(4) : w; };
+    a = strip(a);
+    b = strip(b);
+    auto next = [](std::string_view w, size_t* k) -> std::string_view {
+      while (*k < w.size()) {
+        const size_t n = (static_cast<unsigned char>(w[*k]) & 0x80) != 0 ? 2 : 1;
+        const std::string_view c = w.substr(*k, n);
+        *k += n;
+        if (c != "ا" && c != "و" && c != "ي") return c;
+      }
+      return {};
+    };
+    size_t i = 0;
+    size_t j = 0;
+    for (;;) {
+      const std::string_view x = next(a, &i);
+      const std::string_view y = next(b, &j);
+      if (x != y) return false;
+      if (x.empty()) return true;
     }
-    return out;
   }
   bool Contains(ByteSpan m, std::string_view word) const {
-    const std::string key = Skeleton(word);
     for (size_t t = v_.TokenAt(m.begin); t < v_.token_count() && v_.token(t).end <= m.end; ++t) {
-      if (Skeleton(v_.Word(t)) == key) return true;
+      if (SameSkeleton(v_.Word(t), word)) return true;
     }
     return false;
   }
@@ -235,9 +245,12 @@ void Discourse::LinkToEarlierSource(uint32_t pos, Mention* s) const {
 // takes the later, fuller mention, and so does every cue that referred back
 // to it.
 void Discourse::LinkLaterSources() {
+  std::vector<ByteSpan> tried;  // each role once, however many cues carry it
   for (size_t i = 0; i < speakers_.size(); ++i) {
     const Mention role = speakers_[i].speaker;
     if (!role.valid() || role.entity >= 0 || !role.title.empty()) continue;
+    if (std::find(tried.begin(), tried.end(), role.span) != tried.end()) continue;
+    tried.push_back(role.span);
     const ShortMention short_mention(*view_, role);
     if (!short_mention.ok()) continue;
     // Only a role nobody before it held: "المدرب" after an earlier coach

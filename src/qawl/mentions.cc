@@ -23,9 +23,16 @@ void MentionSet::Find(const ArticleView& view, const CueSet& cues, const re2::RE
   role_names_.clear();
   per_cue_.clear();
   ScanGazetteer();
-  ScanRoleNames();
   per_cue_.reserve(cues.size());
-  for (size_t i = 0; i < cues.size(); ++i) per_cue_.push_back(OfCue(i));
+  bool short_unknown = false;
+  for (size_t i = 0; i < cues.size(); ++i) {
+    per_cue_.push_back(OfCue(i));
+    const std::optional<Mention>& m = per_cue_.back().mention;
+    short_unknown |= m && m->entity < 0 && view.CountTokens(m->span) <= limits::kMaxShortMentionTokens;
+  }
+  // Only a short mention of an unknown source (a role, a surname) can
+  // refer to a person introduced without a cue: skip the scan otherwise.
+  if (short_unknown) ScanRoleNames();
 }
 
 void MentionSet::ScanGazetteer() {
@@ -44,9 +51,12 @@ void MentionSet::ScanGazetteer() {
   for (const NameMatch& m : names_) {
     if (!m.is_title) ++named_[m.entity];
   }
+  resolved_.clear();
+  resolved_.reserve(names_.size());
   for (const NameMatch& m : names_) {
+    resolved_.push_back(Resolve(m));
+    const Mention& s = resolved_.back();
     if (v.InsideQuote(v.token(m.begin).begin)) continue;
-    Mention s = Resolve(m);
     if (s.entity >= 0 && g.entity(s.entity).type == "person") named_people_.emplace_back(v.token(m.begin).begin, s);
   }
 }
@@ -58,7 +68,7 @@ void MentionSet::ScanRoleNames() {
   constexpr size_t kMaxNameWords = 4;
   auto definite = [&](size_t k) { return v.Word(k).substr(0, 4) == "ال"; };
   for (size_t t = 0; t < v.token_count(); ++t) {
-    if (!v.ListedStripped(t, Section::kSourceNouns) || v.InsideQuote(v.token(t).begin)) continue;
+    if (!v.ListedStripped(t, Section::kSourceNouns)) continue;
     size_t k = t + 1;
     for (size_t a = 0; a < kMaxAdjectives && k < v.token_count() && definite(k) && !v.PunctuationBefore(k); ++a) {
       const std::string_view w = v.Word(k);
@@ -70,7 +80,7 @@ void MentionSet::ScanRoleNames() {
            !v.ListedStripped(k, Section::kSourceNouns) && (!definite(k) || k > name)) {
       ++k;
     }
-    if (k - name < kMinNameWords) continue;
+    if (k - name < kMinNameWords || v.InsideQuote(v.token(t).begin)) continue;
     Mention m;
     m.span = ByteSpan{v.token(t).begin, v.token(k - 1).end};
     m.gender = v.EndsWithTehMarbuta(t) ? Gender::kFeminine : Gender::kMasculine;
@@ -271,7 +281,7 @@ std::optional<Mention> MentionSet::KnownNameIn(size_t first, size_t np_last, Byt
   for (size_t k = FirstNameAt(first); k < names_.size() && names_[k].begin < np_last; ++k) {
     const NameMatch& m = names_[k];
     if (m.end > np_last) continue;
-    Mention s = Resolve(m);
+    Mention s = resolved_[k];
     if (m.is_title) {
       if (!title) title = s;
       continue;
@@ -320,7 +330,10 @@ std::optional<Mention> MentionSet::SpellingVariantIn(size_t first, size_t np_las
   const ArticleView& v = *view_;
   const Gazetteer& g = v.gazetteer();
   for (size_t t = first; t < np_last && t <= first + limits::kMaxShortNameOffset; ++t) {
-    if (v.ListedStripped(t, Section::kSourceNouns) || v.Listed(t, Section::kGivenNames)) continue;
+    // Only a word no data file lists: a name the gazetteer holds exactly
+    // has matched already, and a listed word is not a family name.
+    const PatternSet::WordFacts& f = v.facts(t);
+    if (f.lists_stripped != 0 || f.cue != nullptr || f.names != nullptr) continue;
     if (v.Word(t).substr(0, 4) == "ال" || !v.IsContentWord(t)) continue;
     const std::vector<FuzzyPerson> people = g.FuzzyMatch(v.Word(t));
     if (people.size() != 1 || people[0].how == MatchHow::kExact) continue;
@@ -406,11 +419,11 @@ std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
   if (first >= cue.token || cue.token - first > limits::kMaxPreposedTokens) return std::nullopt;
   size_t k = FirstNameAt(first);
   if (k < names_.size() && names_[k].begin == first && names_[k].end <= cue.token) {
-    Mention s = Resolve(names_[k]);
+    Mention s = resolved_[k];
     // The name after a title: الوزير لويد أوستن.
     if (k + 1 < names_.size() && names_[k + 1].begin == names_[k].end && !names_[k + 1].is_title &&
         names_[k + 1].end <= cue.token) {
-      Mention named = Resolve(names_[k + 1]);
+      Mention named = resolved_[k + 1];
       named.title = s.title.empty() ? s.span : s.title;
       s = named;
     }

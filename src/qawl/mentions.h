@@ -84,7 +84,8 @@ class MentionSet {
   const std::vector<std::pair<uint32_t, Mention>>& named_people() const { return named_people_; }
   // Unknown people introduced by a role and a name of two or more words
   // anywhere in the writer's words ("عبّر المدرب وليد الشرقاوي عن فخره"),
-  // by position: what a later role or surname alone can refer to.
+  // by position: what a later role or surname alone can refer to. Filled
+  // only when some cue's mention is such a short unknown one.
   const std::vector<std::pair<uint32_t, Mention>>& role_names() const { return role_names_; }
   // The first gazetteer match at or after token t (names().size() if none).
   size_t FirstNameAt(size_t t) const;
@@ -120,6 +121,7 @@ class MentionSet {
   const CueSet* cues_ = nullptr;
   const re2::RE2* region_stop_ = nullptr;
   std::vector<NameMatch> names_;
+  std::vector<Mention> resolved_;  // Resolve(names_[k]), computed once
   std::unordered_map<int, int> named_;  // entity -> alias mentions in the article
   std::vector<std::pair<uint32_t, Mention>> named_people_;
   std::vector<std::pair<uint32_t, Mention>> role_names_;
