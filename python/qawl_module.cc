@@ -326,7 +326,9 @@ void SetField(py::handle value, size_t index, const char* key, std::string* fiel
 void ToInput(py::handle item, size_t index, Input* in) {
   const Keys& k = GetKeys();
   const bool is_dict = PyDict_Check(item.ptr());
-  if (!is_dict && !PyMapping_Check(item.ptr())) {
+  // Not PyMapping_Check: it accepts str and list, which have __getitem__.
+  static PyObject* mapping_abc = py::object(py::module_::import("collections.abc").attr("Mapping")).release().ptr();
+  if (!is_dict && PyObject_IsInstance(item.ptr(), mapping_abc) != 1) {
     throw py::type_error(Where(index) + " must be a dict with a 'text' key, not " + Py_TYPE(item.ptr())->tp_name);
   }
   auto get = [&](const py::str& key) -> py::object {
