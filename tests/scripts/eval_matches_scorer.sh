@@ -6,7 +6,7 @@ src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$build/tools/qawl-extract" --quiet --format=jsonl -o "$tmp/pred.jsonl" "$src/tests/data/seeds"
-python3 "$src/tests/data/score.py" "$src/tests/data/seeds.gold.jsonl" "$tmp/pred.jsonl" > "$tmp/score.txt"
+/usr/bin/python3 "$src/tests/data/score.py" "$src/tests/data/seeds.gold.jsonl" "$tmp/pred.jsonl" > "$tmp/score.txt"
 "$build/tools/qawl-eval" "$src/tests/data/seeds.gold.jsonl" "$src/tests/data/seeds" > "$tmp/eval.txt"
 if ! diff -u "$tmp/score.txt" "$tmp/eval.txt"; then
   echo "FAIL: qawl-eval and score.py disagree"
