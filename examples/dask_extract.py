@@ -8,7 +8,8 @@ The shards are read as a Dask bag of lines (``dask.bag.read_text``: one
 partition per file, or per --blocksize bytes of an uncompressed file); each
 partition is extracted on a worker with the qawl module and written to
 OUT_DIR/part-NNNNN.pb (or .jsonl): length-delimited qawl.v1.Quote records as
-qawl-extract writes them, or JSON Lines in protobuf's JSON mapping. A
+qawl-extract writes them, or JSON Lines in protobuf's JSON mapping (as
+Python's json_format prints it: the spacing differs from qawl-extract's). A
 partition's feed is written under a temporary name and renamed when
 complete, so a file under its final name is whole; a rerun skips the
 partitions that are already written.

@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "qawl/gcc_warnings.h"
+
 namespace qawl {
 namespace {
 
@@ -98,7 +100,9 @@ bool FeedReader::Fill(size_t n) {
 
 bool FeedReader::Fail(std::string_view what, std::string_view detail, uint64_t at) {
   std::string msg = name_;
+  QAWL_GCC_BUG_105329_BEGIN  // -Wrestrict false positive, see gcc_warnings.h
   if (format_ == Format::kJsonl) msg += ":" + std::to_string(line_ + 1);
+  QAWL_GCC_BUG_105329_END
   msg += ": ";
   msg += what;
   msg += " at byte " + std::to_string(at) + ": ";

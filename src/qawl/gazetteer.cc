@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "qawl/gcc_warnings.h"
 #include "qawl/normalizer.h"
 #include "qawl/pattern_set.h"
 
@@ -61,7 +62,9 @@ Status Gazetteer::Load(std::string_view file_name, std::string_view data,
       first_line.push_back(line);
       return Status::Ok();
     }
+    QAWL_GCC_BUG_105329_BEGIN  // -Wrestrict false positive, see gcc_warnings.h
     if (entities_.empty()) return Status::InvalidArgument("'" + std::string(key) + "' before any 'id:'");
+    QAWL_GCC_BUG_105329_END
     Entity& e = entities_.back();
     if (key == "name") {
       e.name = std::string(value);
