@@ -24,6 +24,7 @@
 // errors are returned to __init__.py, which raises qawl.FeedError.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -164,6 +165,13 @@ class WorkerPool {
     const int helpers = n - 1;
     {
       std::lock_guard<std::mutex> lock(mu_);
+      if (pid_ != ::getpid()) {
+        // A child process forked from the one that started the threads
+        // (multiprocessing with "fork"): they do not exist here.
+        for (std::thread& t : threads_) t.detach();
+        threads_.clear();
+        pid_ = ::getpid();
+      }
       while (static_cast<int>(threads_.size()) < helpers) {
         const int index = static_cast<int>(threads_.size());
         threads_.emplace_back([this, index] { Loop(index); });
@@ -206,6 +214,7 @@ class WorkerPool {
   int helpers_ = 0;  // pool threads taking part in the current Run
   int running_ = 0;  // of those, still running
   bool stop_ = false;
+  pid_t pid_ = ::getpid();
 };
 
 // A Python str's characters, to be converted to UTF-8 without the GIL. The
@@ -388,7 +397,14 @@ class PyExtractor {
     if (threads == 0) threads = qawl::DefaultThreadCount();
     const size_t n = batch.size();
     std::vector<Input> inputs(n);
-    for (size_t i = 0; i < n; ++i) ToInput(py::object(batch[i]), i, &inputs[i]);
+    // References to the articles, held until the GIL is back: another
+    // Python thread could otherwise replace a dict's text, and free the
+    // str being read, while the GIL is released.
+    std::vector<py::object> keep(n);
+    for (size_t i = 0; i < n; ++i) {
+      keep[i] = batch[i];
+      ToInput(keep[i], i, &inputs[i]);
+    }
     std::vector<std::vector<qawl::v1::Quote>> results(n);
     {
       py::gil_scoped_release release;

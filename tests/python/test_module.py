@@ -151,3 +151,28 @@ def test_version_and_stub_present():
     pkg = os.path.dirname(qawl.__file__)
     assert os.path.exists(os.path.join(pkg, "__init__.pyi"))
     assert os.path.exists(os.path.join(pkg, "py.typed"))
+
+
+
+def test_extract_many_in_a_forked_child(seed_articles):
+    # The Extractor's worker threads are not forked: the child must start
+    # its own instead of waiting for them.
+    import signal
+    ex = qawl.Extractor()
+    articles = [{"id": i, "text": t} for i, t in seed_articles]
+    expected = [len(x) for x in ex.extract_many(articles, threads=2)]
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            signal.alarm(60)
+            got = [len(x) for x in ex.extract_many(articles, threads=2)]
+            os.write(w, repr(got).encode())
+        finally:
+            os._exit(0)
+    os.close(w)
+    with os.fdopen(r, "rb") as f:
+        data = f.read()
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, "child: status %d" % status
+    assert data and eval(data) == expected, "child got %r" % data
