@@ -24,6 +24,7 @@
 // errors are returned to __init__.py, which raises qawl.FeedError.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
+#include <tmmintrin.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -131,15 +132,14 @@ class QuoteMaker {
   const ProtoApiPrefix* api_ = nullptr;
 };
 
-// A Python list of Quote objects made from `quotes` (emptied).
-py::list ToPython(std::vector<qawl::v1::Quote>* quotes) {
+// A Python list of Quote objects made from quotes[0, n) (left empty).
+py::list ToPython(qawl::v1::Quote* quotes, size_t n) {
   QuoteMaker& maker = QuoteMaker::Get();
-  py::list out(quotes->size());
-  for (size_t i = 0; i < quotes->size(); ++i) {
-    py::object q = maker.Make(&(*quotes)[i]);
+  py::list out(n);
+  for (size_t i = 0; i < n; ++i) {
+    py::object q = maker.Make(&quotes[i]);
     PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), q.release().ptr());
   }
-  quotes->clear();
   return out;
 }
 
@@ -258,14 +258,64 @@ char* PutUtf8(uint32_t c, char* p) {
   return p;
 }
 
+// UCS-2 to UTF-8 for text below U+0800 (Arabic letters, ASCII spaces and
+// punctuation), 8 code units at a time: each unit becomes 2 bytes (its
+// ASCII byte and a dummy, or the two UTF-8 bytes), and a shuffle chosen by
+// the mask of ASCII units drops the dummies. Returns the number of units
+// converted (a multiple of 8; it stops before a block with a unit >=
+// U+0800); writes up to 16 bytes past the output it reports in *p.
+struct Ucs2Shuffles {
+  alignas(16) uint8_t index[256][16];
+  uint8_t length[256];
+  Ucs2Shuffles() {
+    for (int mask = 0; mask < 256; ++mask) {
+      int n = 0;
+      for (int lane = 0; lane < 8; ++lane) {
+        index[mask][n++] = static_cast<uint8_t>(2 * lane);
+        if (!(mask & (1 << lane))) index[mask][n++] = static_cast<uint8_t>(2 * lane + 1);
+      }
+      length[mask] = static_cast<uint8_t>(n);
+      while (n < 16) index[mask][n++] = 0x80;  // zero
+    }
+  }
+};
+
+__attribute__((target("ssse3"))) size_t Ucs2ToUtf8Ssse3(const uint16_t* s, size_t length, char** p) {
+  static const Ucs2Shuffles* table = new Ucs2Shuffles();
+  const __m128i above_ascii = _mm_set1_epi16(static_cast<short>(0xFF80));
+  const __m128i above_two = _mm_set1_epi16(static_cast<short>(0xF800));
+  const __m128i zero = _mm_setzero_si128();
+  char* out = *p;
+  size_t i = 0;
+  for (; i + 8 <= length; i += 8) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    if (_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(v, above_two), zero)) != 0xFFFF) break;
+    const int ascii = _mm_movemask_epi8(_mm_packs_epi16(_mm_cmpeq_epi16(_mm_and_si128(v, above_ascii), zero), zero));
+    // Two-byte form: lead 0xC0 | c >> 6 in the low byte, 0x80 | c & 0x3F in the high byte.
+    const __m128i lead = _mm_or_si128(_mm_set1_epi16(0xC0), _mm_srli_epi16(v, 6));
+    const __m128i trail = _mm_slli_epi16(_mm_or_si128(_mm_set1_epi16(0x80), _mm_and_si128(v, _mm_set1_epi16(0x3F))), 8);
+    const __m128i two = _mm_or_si128(_mm_and_si128(lead, _mm_set1_epi16(0xFF)), trail);
+    const __m128i is_ascii = _mm_cmpeq_epi16(_mm_and_si128(v, above_ascii), zero);
+    const __m128i units = _mm_or_si128(_mm_and_si128(is_ascii, v), _mm_andnot_si128(is_ascii, two));
+    const __m128i shuffle = _mm_load_si128(reinterpret_cast<const __m128i*>(table->index[ascii]));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm_shuffle_epi8(units, shuffle));
+    out += table->length[ascii];
+  }
+  *p = out;
+  return i;
+}
+
 // Sets *out to the UTF-8 of `t`. No GIL needed.
 void ToUtf8(const TextRef& t, std::string* out) {
   if (t.ascii) {
     out->assign(static_cast<const char*>(t.data), t.length);
     return;
   }
+  static const bool ssse3 = __builtin_cpu_supports("ssse3");
   const size_t per_char = t.kind == PyUnicode_1BYTE_KIND ? 2 : t.kind == PyUnicode_2BYTE_KIND ? 3 : 4;
-  out->resize(t.length * per_char);
+  // Room for the longest encoding and the 16 bytes a vector store may
+  // write past the end (the buffer's allocation is reused by the caller).
+  out->resize(t.length * per_char + 16);
   char* begin = out->data();
   char* p = begin;
   if (t.kind == PyUnicode_1BYTE_KIND) {
@@ -274,16 +324,21 @@ void ToUtf8(const TextRef& t, std::string* out) {
   } else if (t.kind == PyUnicode_2BYTE_KIND) {
     // Arabic text: ASCII spaces and punctuation between two-byte letters.
     const auto* s = static_cast<const uint16_t*>(t.data);
-    for (size_t i = 0; i < t.length; ++i) {
-      const uint32_t c = s[i];
-      if (c < 0x80) {
-        *p++ = static_cast<char>(c);
-      } else if (c < 0x800) {
-        p[0] = static_cast<char>(0xC0 | (c >> 6));
-        p[1] = static_cast<char>(0x80 | (c & 0x3F));
-        p += 2;
-      } else {
-        p = PutUtf8(c, p);
+    size_t i = 0;
+    while (i < t.length) {
+      if (ssse3) i += Ucs2ToUtf8Ssse3(s + i, t.length - i, &p);
+      // The tail, or a block with a unit from U+0800 on: unit by unit.
+      for (const size_t stop = std::min(t.length, i + 8); i < stop; ++i) {
+        const uint32_t c = s[i];
+        if (c < 0x80) {
+          *p++ = static_cast<char>(c);
+        } else if (c < 0x800) {
+          p[0] = static_cast<char>(0xC0 | (c >> 6));
+          p[1] = static_cast<char>(0x80 | (c & 0x3F));
+          p += 2;
+        } else {
+          p = PutUtf8(c, p);
+        }
       }
     }
   } else {
@@ -387,7 +442,7 @@ class PyExtractor {
       ToUtf8(in.text, in.article.mutable_text());
       extractor_->Extract(in.article, &quotes);
     }
-    return ToPython(&quotes);
+    return ToPython(quotes.data(), quotes.size());
   }
 
   // The quotes of each article of `batch` (a sequence of dicts), in order,
@@ -405,24 +460,35 @@ class PyExtractor {
       keep[i] = batch[i];
       ToInput(keep[i], i, &inputs[i]);
     }
-    std::vector<std::vector<qawl::v1::Quote>> results(n);
+    // Each thread appends the records of the articles it takes to its own
+    // vector (no allocation per article) and notes where they are.
+    const size_t used = std::max<size_t>(1, std::min(static_cast<size_t>(threads), n));
+    std::vector<std::vector<qawl::v1::Quote>> records(used);
+    struct Range {
+      uint32_t thread = 0;
+      size_t begin = 0, end = 0;
+    };
+    std::vector<Range> ranges(n);
     {
       py::gil_scoped_release release;
       std::atomic<size_t> next{0};
+      std::atomic<uint32_t> next_thread{0};
       auto work = [&] {
+        const uint32_t me = next_thread.fetch_add(1);
+        std::vector<qawl::v1::Quote>& mine = records[me];
         // The thread's text buffer, swapped in and out of each article, so
         // that its allocation is reused from article to article.
         thread_local std::string text;
         for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < n;) {
           ToUtf8(inputs[i].text, &text);
           inputs[i].article.mutable_text()->swap(text);
-          results[i].reserve(16);
-          extractor_->Extract(inputs[i].article, &results[i]);
+          const size_t begin = mine.size();
+          mine.resize(extractor_->ExtractReusing(inputs[i].article, &mine, begin));
+          ranges[i] = Range{me, begin, mine.size()};
           inputs[i].article.mutable_text()->swap(text);
         }
       };
-      const size_t used = std::min(static_cast<size_t>(threads), n);
-      if (used <= 1) {
+      if (used == 1) {
         work();
       } else {
         std::lock_guard<std::mutex> lock(pool_mu_);
@@ -431,7 +497,9 @@ class PyExtractor {
     }
     py::list out(n);
     for (size_t i = 0; i < n; ++i) {
-      PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), ToPython(&results[i]).release().ptr());
+      const Range& r = ranges[i];
+      PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i),
+                      ToPython(records[r.thread].data() + r.begin, r.end - r.begin).release().ptr());
     }
     return out;
   }
@@ -488,7 +556,7 @@ class PyFeedReader {
       const char* kind = s.code() == qawl::Status::Code::kIoError ? "io" : "corruption";
       error = py::make_tuple(kind, s.message(), reader_->offset());
     }
-    return py::make_tuple(ToPython(&quotes), done_, error);
+    return py::make_tuple(ToPython(quotes.data(), quotes.size()), done_, error);
   }
 
  private:

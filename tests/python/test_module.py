@@ -176,3 +176,25 @@ def test_extract_many_in_a_forked_child(seed_articles):
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0, "child: status %d" % status
     assert data and eval(data) == expected, "child got %r" % data
+
+
+def test_text_conversion_to_utf8_matches_python():
+    # The module converts str to UTF-8 itself, 8 code units at a time for
+    # text below U+0800: quotes over random mixes of ASCII, Arabic, other
+    # BMP and astral characters must give Python's own UTF-8 offsets.
+    import random
+    ex = qawl.Extractor()
+    rng = random.Random(1)
+    simple = [chr(c) for c in list(range(0x20, 0x7F)) + list(range(0x600, 0x6FF))]
+    mixed = simple + ["\u00e9", "\u20ac", "\u2068", "\ufeff", "\U0001F600"]
+    found = 0
+    for n in range(300):
+        body = "".join(rng.choice(mixed if n % 3 == 0 else simple) for _ in range(rng.randrange(0, 200)))
+        text = 'قال الرئيس الروسي فلاديمير بوتين: "' + body.replace('"', "") + '"'
+        quotes = ex.extract(text, id="x")
+        assert quotes == ex.extract_many([{"text": text, "id": "x"}])[0], "text %d" % n
+        raw = text.encode("utf-8")
+        for q in quotes:
+            assert raw[q.span.begin:q.span.end].decode("utf-8") == q.text, "text %d: %r" % (n, q.text)
+            found += 1
+    assert found > 100, found
