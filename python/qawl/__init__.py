@@ -18,13 +18,16 @@ Use Debian's /usr/bin/python3: the module is built against it and needs its
 python3-protobuf.
 """
 
-import itertools
 import os
 
+# _qawl first: loading it registers qawl/v1/quote.proto from its generated
+# C++ code, which quote_pb2 then finds, so that Python's Quote wraps that
+# C++ class and records can be moved into messages (see qawl_module.cc).
 from . import _qawl
 from .v1 import quote_pb2
 
-__all__ = ["Extractor", "FeedError", "Quote", "Kind", "read_feed", "__version__"]
+__all__ = ["Extractor", "FeedError", "Quote", "Kind", "DIRECT", "PARTIAL", "INDIRECT", "read_feed",
+           "__version__"]
 
 __version__ = "@PROJECT_VERSION@"
 
