@@ -69,7 +69,6 @@ namespace {
 
 using qawl_python::ProtoApiPrefix;
 
-
 // Makes Python qawl.v1.Quote objects from C++ records. One per process,
 // created on first use with the GIL held, never destroyed (it holds Python
 // objects, which must not be released after the interpreter is gone).

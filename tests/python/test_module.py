@@ -198,3 +198,12 @@ def test_text_conversion_to_utf8_matches_python():
             assert raw[q.span.begin:q.span.end].decode("utf-8") == q.text, "text %d: %r" % (n, q.text)
             found += 1
     assert found > 100, found
+
+
+def test_records_are_moved_with_debian_protobuf():
+    # With Debian 12's python3-protobuf (4.21, "cpp" backend) the module
+    # moves records into messages instead of serializing them.
+    import google.protobuf
+    from google.protobuf.internal import api_implementation
+    if api_implementation.Type() == "cpp" and google.protobuf.__version__.startswith("4.21."):
+        assert qawl._qawl.zero_copy(), "the cpp backend should let the module move records"
