@@ -136,6 +136,11 @@ bool FeedReader::Next(v1::Quote* quote) {
   if (done_) return false;
   quote->Clear();
   if (!format_known_ && !DetectFormat()) return false;
+  if (format_ == Format::kText) {
+    status_ = Status::InvalidArgument(name_ + ": the text format is for people and cannot be read back");
+    done_ = true;
+    return false;
+  }
   return format_ == Format::kPb ? NextPb(quote) : NextJsonl(quote);
 }
 
