@@ -351,6 +351,10 @@ void ToUtf8(const TextRef& t, std::string* out) {
 // fields, already UTF-8.
 struct Input {
   TextRef text;
+  // The str `text` reads from, held until the GIL is back: another Python
+  // thread could otherwise replace the dict's "text", and free the str,
+  // while the GIL is released.
+  py::object text_owner;
   qawl::v1::Article article;  // all but the text
 };
 
@@ -404,6 +408,7 @@ void ToInput(py::handle item, size_t index, Input* in) {
   if (!text || text.is_none()) throw py::key_error(Where(index) + " has no 'text'");
   CheckStr(text, index, "text");
   in->text = RefText(text);
+  in->text_owner = std::move(text);
   qawl::v1::Article& a = in->article;
   SetField(get(k.id), index, "id", a.mutable_id());
   SetField(get(k.url), index, "url", a.mutable_url());
@@ -450,15 +455,9 @@ class PyExtractor {
     if (threads < 0 || threads > 1024) throw py::value_error("threads must be from 0 (all cores) to 1024");
     if (threads == 0) threads = qawl::DefaultThreadCount();
     const size_t n = batch.size();
+    // Destroyed after the GIL is back (it holds Python references).
     std::vector<Input> inputs(n);
-    // References to the articles, held until the GIL is back: another
-    // Python thread could otherwise replace a dict's text, and free the
-    // str being read, while the GIL is released.
-    std::vector<py::object> keep(n);
-    for (size_t i = 0; i < n; ++i) {
-      keep[i] = batch[i];
-      ToInput(keep[i], i, &inputs[i]);
-    }
+    for (size_t i = 0; i < n; ++i) ToInput(py::object(batch[i]), i, &inputs[i]);
     // Each thread appends the records of the articles it takes to its own
     // vector (no allocation per article) and notes where they are.
     const size_t used = std::max<size_t>(1, std::min(static_cast<size_t>(threads), n));
