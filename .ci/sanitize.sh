@@ -81,7 +81,7 @@ if [[ " $steps " == *" tsan "* ]]; then
   export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:exitcode=66}
   "$tsan/tests/extract_job_test"
   scratch=$(mktemp -d)
-  python3 "$root/scripts/gen_corpus.py" --mb 4 --seed 3 -o "$scratch/corpus.jsonl" 2>/dev/null
+  /usr/bin/python3 "$root/scripts/gen_corpus.py" --mb 4 --seed 3 -o "$scratch/corpus.jsonl" 2>/dev/null
   printf '{"id":"bad","text":\n{"text":"no id"}\n' > "$scratch/bad.jsonl"
   rc=0
   "$tsan/tools/qawl-extract" --quiet --threads 4 --errors "$scratch/errors.jsonl" -o "$scratch/out.pb" \

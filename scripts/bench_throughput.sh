@@ -43,13 +43,13 @@ corpus=$dir/corpus-${mb}mb.jsonl
 if [ ! -s "$corpus" ]; then
   echo "generating $corpus ..." >&2
   gz=(); [ $gzip -eq 1 ] && gz=(--gzip)
-  python3 "$root/scripts/gen_corpus.py" --mb "$mb" "${gz[@]}" -o "$corpus.tmp"
+  /usr/bin/python3 "$root/scripts/gen_corpus.py" --mb "$mb" "${gz[@]}" -o "$corpus.tmp"
   mv "$corpus.tmp" "$corpus"
 fi
 out=$dir/out.$format
 echo "corpus: $corpus ($(du -h "$corpus" | cut -f1) on disk), $(nproc) cores, $runs runs each" >&2
 echo "command: $bin --quiet --threads T --format $format -o $out $corpus"
-python3 - "$bin" "$format" "$out" "$corpus" "$runs" $threads <<'PY'
+/usr/bin/python3 - "$bin" "$format" "$out" "$corpus" "$runs" $threads <<'PY'
 import os, re, statistics, subprocess, sys, time
 bin, fmt, out, corpus, runs = sys.argv[1:6]
 threads = [int(t) for t in sys.argv[6:]]

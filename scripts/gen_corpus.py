@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Generates a synthetic JSON Lines corpus from the seed articles.
 
     scripts/gen_corpus.py --mb 200 -o corpus.jsonl [--gzip] [--seed 1]

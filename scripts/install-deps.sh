@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages qawl needs to build, test, benchmark and fuzz.
+# Installs the Debian packages qawl needs to build, test, benchmark and fuzz,
+# and for its Python module (pybind11, pytest, Dask for the cluster example).
 # Run as root (or through sudo) on Debian 12 or later. Idempotent.
 set -euo pipefail
 packages=(
@@ -8,6 +9,7 @@ packages=(
   zlib1g-dev libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-protobuf
+  python3-dev pybind11-dev python3-pytest python3-distributed python3-dask
   clang libclang-rt-14-dev
 )
 missing=()

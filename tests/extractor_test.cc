@@ -363,7 +363,9 @@ TEST_P(ExtractorTest, FindsExpectedRecords) {
     EXPECT_LE(it->confidence(), 1.0f);
     EXPECT_FALSE(it->rule().empty());
   }
-  if (c.exact) EXPECT_EQ(got.size(), c.expected.size()) << "unexpected extra records";
+  if (c.exact) {
+    EXPECT_EQ(got.size(), c.expected.size()) << "unexpected extra records";
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Constructions, ExtractorTest, ::testing::ValuesIn(Cases()),

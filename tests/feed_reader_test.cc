@@ -105,6 +105,16 @@ TEST(FeedReaderTest, EmptyFeedHasNoRecords) {
   }
 }
 
+TEST(FeedReaderTest, TextFormatCannotBeRead) {
+  FeedReaderOptions options;
+  options.format = Format::kText;
+  auto reader = FeedReader::FromString("x #0  DIRECT  0.95\n", "quotes.txt", options);
+  v1::Quote q;
+  EXPECT_FALSE(reader->Next(&q));
+  EXPECT_EQ(reader->status().code(), Status::Code::kInvalidArgument) << reader->status().message();
+  EXPECT_NE(reader->status().message().find("quotes.txt"), std::string::npos) << reader->status().message();
+}
+
 TEST(FeedReaderTest, ReportsDamageWithItsByteOffset) {
   const std::vector<v1::Quote> quotes = Quotes(3);
   const std::string pb = Encode(quotes, Format::kPb);

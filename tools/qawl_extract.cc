@@ -27,8 +27,14 @@ standard input.
 Records are written in input order whatever the number of threads.
 
 Options:
-  --format=pb|jsonl   output format (default pb): length-delimited qawl.v1.Quote
-                      records, or JSON Lines in protobuf's JSON mapping
+  --format=pb|jsonl|text
+                      output format: length-delimited qawl.v1.Quote records
+                      (pb), JSON Lines in protobuf's JSON mapping (jsonl), or
+                      one block per quote for people to read (text: speaker,
+                      kind, confidence and the quote, the Arabic isolated for
+                      right-to-left display; not meant to be parsed).
+                      Default: text when writing to a terminal (no -o),
+                      pb otherwise
   -o, --output=FILE   write to FILE; default standard output. FILE is written
                       as FILE.partial, with a checkpoint in
                       FILE.partial.ckpt, and renamed to FILE when complete
@@ -80,7 +86,7 @@ void OnSignal(int sig) {
 
 int main(int argc, char** argv) {
   qawl::Flags flags;
-  flags.AddValue("format", "pb");
+  flags.AddValue("format");
   flags.AddValue("output");
   flags.AddShort('o', "output");
   flags.AddValue("patterns");
@@ -113,13 +119,15 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "qawl-extract: no INPUT given\nTry 'qawl-extract --help'.\n");
     return 2;
   }
-  if (!qawl::ParseFormat(flags.value("format"), &options.format)) {
-    std::fprintf(stderr, "qawl-extract: --format must be pb or jsonl, not '%s'\n", flags.value("format").c_str());
+  options.output = flags.value("output");
+  const bool to_terminal = (options.output.empty() || options.output == "-") && ::isatty(1);
+  if (!flags.is_set("format")) {
+    options.format = to_terminal ? qawl::Format::kText : qawl::Format::kPb;
+  } else if (!qawl::ParseFormat(flags.value("format"), &options.format)) {
+    std::fprintf(stderr, "qawl-extract: --format must be pb, jsonl or text, not '%s'\n", flags.value("format").c_str());
     return 2;
   }
-  options.output = flags.value("output");
-  if (options.format == qawl::Format::kPb && (options.output.empty() || options.output == "-") &&
-      ::isatty(1)) {
+  if (options.format == qawl::Format::kPb && to_terminal) {
     std::fprintf(stderr, "qawl-extract: refusing to write binary protobuf to a terminal; use -o FILE or --format=jsonl\n");
     return 2;
   }

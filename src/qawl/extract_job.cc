@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "qawl/checkpoint.h"
+#include "qawl/gcc_warnings.h"
 #include "qawl/normalizer.h"
 #include "qawl/progress.h"
 #include "qawl/quote_json.h"
@@ -201,8 +202,10 @@ std::string Fingerprint(const std::vector<std::string>& expanded, const ExtractJ
     key += "\n" + in;
     struct stat st;
     if (in != "-" && ::stat(in.c_str(), &st) == 0) {
+      QAWL_GCC_BUG_105329_BEGIN  // -Wrestrict false positive, see gcc_warnings.h
       key += " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) + "." +
              std::to_string(st.st_mtim.tv_nsec);
+      QAWL_GCC_BUG_105329_END
     }
   }
   const ReaderOptions& r = o.reader;

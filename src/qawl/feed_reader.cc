@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "qawl/gcc_warnings.h"
+
 namespace qawl {
 namespace {
 
@@ -98,7 +100,9 @@ bool FeedReader::Fill(size_t n) {
 
 bool FeedReader::Fail(std::string_view what, std::string_view detail, uint64_t at) {
   std::string msg = name_;
+  QAWL_GCC_BUG_105329_BEGIN  // -Wrestrict false positive, see gcc_warnings.h
   if (format_ == Format::kJsonl) msg += ":" + std::to_string(line_ + 1);
+  QAWL_GCC_BUG_105329_END
   msg += ": ";
   msg += what;
   msg += " at byte " + std::to_string(at) + ": ";
@@ -132,6 +136,11 @@ bool FeedReader::Next(v1::Quote* quote) {
   if (done_) return false;
   quote->Clear();
   if (!format_known_ && !DetectFormat()) return false;
+  if (format_ == Format::kText) {
+    status_ = Status::InvalidArgument(name_ + ": the text format is for people and cannot be read back");
+    done_ = true;
+    return false;
+  }
   return format_ == Format::kPb ? NextPb(quote) : NextJsonl(quote);
 }
 

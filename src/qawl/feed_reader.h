@@ -44,6 +44,7 @@ namespace qawl {
 
 struct FeedReaderOptions {
   // The feed's format; unset (the default): detected as described above.
+  // Format::kText cannot be read: Next() fails with kInvalidArgument.
   std::optional<Format> format;
   // A record whose size prefix or line is longer than this is corrupt.
   // Default 64 MiB (an article is at most 256 MiB and a quote a small part

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cinttypes>
 
+#include "qawl/gcc_warnings.h"
+
 namespace qawl {
 
 namespace {
@@ -53,7 +55,9 @@ std::string ProgressMeter::Render(const ProgressSnapshot& s, const ProgressSnaps
   std::string line;
   if (bar >= 5) {
     int filled = static_cast<int>(share * bar);
+    QAWL_GCC_BUG_105329_BEGIN  // -Wrestrict false positive, see gcc_warnings.h
     line = "[" + std::string(static_cast<size_t>(filled), '#') + std::string(static_cast<size_t>(bar - filled), '.') + "]";
+    QAWL_GCC_BUG_105329_END
   }
   line += tail;
   return line.substr(0, static_cast<size_t>(std::max(width - 1, 0)));

@@ -44,8 +44,8 @@ struct AsciiTable {
   constexpr AsciiTable() {
     for (int c = 0; c < 0x20; ++c) kind[c] = 2;
     kind[0x7F] = 2;
-    kind['<'] = 2;
-    kind['>'] = 2;
+    kind[static_cast<int>('<')] = 2;
+    kind[static_cast<int>('>')] = 2;
     const char pairs[][2] = {{'\b', 'b'}, {'\t', 't'}, {'\n', 'n'}, {'\f', 'f'}, {'\r', 'r'}, {'"', '"'},
                              {'\\', '\\'}};
     for (const auto& p : pairs) {

@@ -10,6 +10,7 @@
 
 #include "qawl/checkpoint.h"
 #include "qawl/quote_json.h"
+#include "qawl/quote_text.h"
 #include "qawl/quote_wire.h"
 
 namespace qawl {
@@ -21,6 +22,10 @@ bool ParseFormat(std::string_view name, Format* format) {
   }
   if (name == "jsonl" || name == "json") {
     *format = Format::kJsonl;
+    return true;
+  }
+  if (name == "text") {
+    *format = Format::kText;
     return true;
   }
   return false;
@@ -92,6 +97,10 @@ QuoteWriter::~QuoteWriter() {
 void QuoteWriter::Encode(const v1::Quote& quote, Format format, std::string* out) {
   if (format == Format::kPb) {
     AppendQuoteDelimited(quote, out);
+    return;
+  }
+  if (format == Format::kText) {
+    AppendQuoteText(quote, out);
     return;
   }
   AppendQuoteJson(quote, out);

@@ -1,6 +1,7 @@
 // QuoteWriter: writes Quote records as a length-delimited protobuf stream
-// ("pb": each record preceded by its size as a base-128 varint) or as JSON
-// Lines in protobuf's JSON mapping with the proto field names ("jsonl").
+// ("pb": each record preceded by its size as a base-128 varint), as JSON
+// Lines in protobuf's JSON mapping with the proto field names ("jsonl"), or
+// as blocks of text for people (quote_text.h; "text", not read back).
 //
 // A file is written under a temporary name in the same directory and
 // renamed to OUT by Commit(), after a flush and fsync, so a reader never
@@ -26,9 +27,9 @@
 
 namespace qawl {
 
-enum class Format { kPb, kJsonl };
+enum class Format { kPb, kJsonl, kText };
 
-// "pb" or "jsonl"; false for anything else.
+// "pb", "jsonl" or "text"; false for anything else.
 bool ParseFormat(std::string_view name, Format* format);
 
 class QuoteWriter {

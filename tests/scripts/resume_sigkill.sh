@@ -17,8 +17,8 @@ echo "resume_sigkill: seed $seed"
 
 # Inputs: a plain shard, a gzip shard and a few bad records in between.
 # Large enough that a run lasts a few hundred milliseconds even at 300 MB/s.
-python3 "$src/scripts/gen_corpus.py" --mb 40 --seed 1 -o "$tmp/a.jsonl" 2>/dev/null || fail "gen_corpus a"
-python3 "$src/scripts/gen_corpus.py" --mb 20 --seed 2 --gzip -o "$tmp/b.jsonl.gz" 2>/dev/null || fail "gen_corpus b"
+/usr/bin/python3 "$src/scripts/gen_corpus.py" --mb 40 --seed 1 -o "$tmp/a.jsonl" 2>/dev/null || fail "gen_corpus a"
+/usr/bin/python3 "$src/scripts/gen_corpus.py" --mb 20 --seed 2 --gzip -o "$tmp/b.jsonl.gz" 2>/dev/null || fail "gen_corpus b"
 printf '{"id":"bad-1","text":\nnot json\n{"text":"no id"}\n' > "$tmp/bad.jsonl"
 inputs=("$tmp/a.jsonl" "$tmp/bad.jsonl" "$tmp/b.jsonl.gz")
 

@@ -11,7 +11,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
-python3 "$src/scripts/gen_corpus.py" --mb 2 --seed 3 -o "$tmp/corpus.jsonl" 2>/dev/null || fail "gen_corpus"
+/usr/bin/python3 "$src/scripts/gen_corpus.py" --mb 2 --seed 3 -o "$tmp/corpus.jsonl" 2>/dev/null || fail "gen_corpus"
 "$bin" --quiet --format=jsonl -o "$tmp/all.jsonl" "$tmp/corpus.jsonl" || fail "unsharded run"
 [ -s "$tmp/all.jsonl" ] || fail "unsharded output empty"
 sort "$tmp/all.jsonl" > "$tmp/all.sorted"

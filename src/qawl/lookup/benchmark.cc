@@ -59,7 +59,7 @@ std::string CivilDate(int64_t z) {
   int64_t mp = (5 * doy + 2) / 153;
   int64_t d = doy - (153 * mp + 2) / 5 + 1;
   int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  char buf[16];
+  char buf[64];  // room for any int64 year: no truncation, and none for GCC to warn about
   std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", static_cast<long long>(y + (m <= 2)),
                 static_cast<long long>(m), static_cast<long long>(d));
   return buf;
