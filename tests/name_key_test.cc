@@ -266,7 +266,9 @@ TEST(NameKey, SpellingDistance) {
       {"ستولتنبرغ", "شتولتنبرج", 1},
       {"عراقي", "عراقجي", 1},      // ج added
       {"غرب", "كيربي", 3},
-      {"طارق", "تورك", 2},
+      {"طارق", "تورك", 3},         // و for ا costs 1
+      {"تدريس", "تيدروس", 2},      // ي dropped, و for ي
+      {"مركول", "ميركيل", 2},
       {"تعرق", "تورك", 2},         // ع is not a long vowel
       {"", "", 0},
       {"", "بوتين", 5},
@@ -274,6 +276,40 @@ TEST(NameKey, SpellingDistance) {
   for (const Row& r : kRows) {
     EXPECT_EQ(SpellingDistance(r.a, r.b), r.distance) << r.a << " / " << r.b;
     EXPECT_EQ(SpellingDistance(r.b, r.a), r.distance) << r.b << " / " << r.a << " (swapped)";
+  }
+}
+
+TEST(NameKey, SpellingDistanceCountingVowels) {
+  struct Row {
+    const char* a;
+    const char* b;
+    int distance;
+  };
+  constexpr Row kRows[] = {
+      {"تبين", "تبون", 1},    {"امانه", "امانو", 1}, {"دبابه", "دبيبه", 1},
+      {"ميرتز", "ميرتس", 0},  // تز / تس still free
+      {"غانتس", "جانتز", 0},  {"بوتن", "بوتين", 1},
+  };
+  for (const Row& r : kRows) {
+    EXPECT_EQ(SpellingDistance(r.a, r.b, VowelLetters::kCounted), r.distance) << r.a << " / " << r.b;
+    EXPECT_EQ(SpellingDistance(r.b, r.a, VowelLetters::kCounted), r.distance) << r.b << " / " << r.a;
+  }
+}
+
+TEST(NameKey, LatinSpellingDistance) {
+  struct Row {
+    const char* a;
+    const char* b;
+    int distance;
+  };
+  constexpr Row kRows[] = {
+      {"Zalansky", "Zelensky", 0}, {"Makron", "Macron", 0},   {"Poutine", "Putin", 2},
+      {"Makron", "Mogherini", 4},  {"Peskow", "Psaki", 3},    {"Medvedyev", "Medvedev", 1},
+      {"ERDOĞAN", "Erdogan", 0},   {"", "Putin", 5},
+  };
+  for (const Row& r : kRows) {
+    EXPECT_EQ(LatinSpellingDistance(r.a, r.b), r.distance) << r.a << " / " << r.b;
+    EXPECT_EQ(LatinSpellingDistance(r.b, r.a), r.distance) << r.b << " / " << r.a;
   }
 }
 

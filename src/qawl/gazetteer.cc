@@ -216,8 +216,7 @@ void Gazetteer::IndexNameWords(int idx, const Normalizer& norm) {
     if (key.size() < kMinNameKeySize) return;
     AddPerson(&by_name_word_, word, idx);
     AddPerson(&by_name_key_, key, idx);
-    if (!arabic) return;
-    std::vector<NameSpelling>& spellings = arabic_name_words_[key];
+    std::vector<NameSpelling>& spellings = (arabic ? arabic_name_words_ : latin_name_words_)[key];
     if (std::none_of(spellings.begin(), spellings.end(),
                      [&](const NameSpelling& s) { return s.entity == idx && s.word == word; })) {
       spellings.push_back(NameSpelling{idx, std::string(word)});
@@ -299,28 +298,33 @@ std::vector<FuzzyPerson> Gazetteer::FuzzyMatch(std::string_view word) const {
   const std::string key = latin ? LatinKey(word) : SkeletonKey(word);
   const std::span<const int> people = PeopleWithKey(key);
   if (people.empty()) return out;
-  const std::vector<NameSpelling>* spellings = latin ? nullptr : arabic_name_words_.Find(key);
+  const std::vector<NameSpelling>* spellings = (latin ? latin_name_words_ : arabic_name_words_).Find(key);
+  if (spellings == nullptr) return out;
   const size_t exact_count = out.size();
+  const int max_distance = latin ? MaxLatinSpellingDistance(key) : MaxSpellingDistance(key, word);
+  // Among three consonants the vowel letters tell the words apart.
+  const VowelLetters vowels = key.size() <= 3 ? VowelLetters::kCounted : VowelLetters::kFree;
   for (int e : people) {
     const auto first = out.begin();
     const auto last = first + static_cast<std::ptrdiff_t>(exact_count);
     if (std::find_if(first, last, [e](const FuzzyPerson& p) { return p.entity == e; }) != last) continue;
-    if (latin) {
-      out.push_back(FuzzyPerson{e, MatchHow::kLatin});
-      continue;
-    }
-    // An Arabic word: near a listed spelling, not merely of its consonants.
+    // Near a listed spelling, not merely of its consonants.
     bool near = false;
-    for (const NameSpelling& s : spellings == nullptr ? std::span<const NameSpelling>() : *spellings) {
-      near = near || (s.entity == e && SpellingDistance(word, s.word) <= MaxSpellingDistance(key));
+    for (const NameSpelling& s : *spellings) {
+      if (near || s.entity != e) continue;
+      near = (latin ? LatinSpellingDistance(word, s.word) : SpellingDistance(word, s.word, vowels)) <= max_distance;
     }
-    if (near) out.push_back(FuzzyPerson{e, MatchHow::kSkeleton});
+    if (near) out.push_back(FuzzyPerson{e, latin ? MatchHow::kLatin : MatchHow::kSkeleton});
   }
   return out;
 }
 
-int Gazetteer::MaxSpellingDistance(std::string_view key) {
-  if (key.size() < 4) return 0;
+int Gazetteer::MaxLatinSpellingDistance(std::string_view key) { return key.size() <= 3 ? 1 : 2; }
+
+int Gazetteer::MaxSpellingDistance(std::string_view key, std::string_view word) {
+  size_t letters = 0;
+  for (char c : word) letters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  if (key.size() < 4 || letters <= kMaxExactOnlyLetters) return 0;
   return key.size() < 6 ? 1 : 2;
 }
 

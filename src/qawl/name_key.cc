@@ -165,21 +165,24 @@ std::string SkeletonKey(std::string_view word) {
   return Assemble(units);
 }
 
-int SpellingDistance(std::string_view a, std::string_view b) {
+int SpellingDistance(std::string_view a, std::string_view b, VowelLetters vowels) {
   Units ua;
   Units ub;
   ArabicUnits(a, &ua);
   ArabicUnits(b, &ub);
   // Free swaps: the long vowels (not ع) among themselves, غ and ج (g), and
   // a digraph and its letter (تس is written ز, تش ش).
-  auto vowel = [](const Units& u, size_t i) {
+  auto vowel = [vowels](const Units& u, size_t i) {
+    if (vowels == VowelLetters::kCounted) return false;
     const char c = u.unit[i];
     return (c == kVowel || c == kW || c == kY) && u.spelling[i] != U'ع';
   };
   auto alike = [&](size_t i, size_t j) {
-    if (vowel(ua, i) && vowel(ub, j)) return true;
     const char32_t x = ua.spelling[i];
     const char32_t y = ub.spelling[j];
+    // و (o, u) is not swapped for ا ي (a, e, i): تدريس is not تيدروس.
+    auto is_waw = [](char32_t c) { return c == U'و' || c == U'ؤ'; };
+    if (vowel(ua, i) && vowel(ub, j)) return is_waw(x) == is_waw(y);
     return x == y || (x == U'غ' && y == U'ج') || (x == U'ج' && y == U'غ');
   };
   // Levenshtein over units, one row at a time.
@@ -261,7 +264,9 @@ bool IsLatinWord(std::string_view word) {
   return (c >= 0xC0 && c <= 0x024F && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF);
 }
 
-std::string LatinKey(std::string_view word) {
+namespace {
+
+Letters LatinLetters(std::string_view word) {
   Letters s;
   for (size_t pos = 0; pos < word.size() && s.size < kMaxUnits;) {
     const auto b = static_cast<unsigned char>(word[pos]);
@@ -274,6 +279,41 @@ std::string LatinKey(std::string_view word) {
     const char32_t c = DecodeUtf8(word, &pos);
     s.Add(AsciiOf(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)))));
   }
+  return s;
+}
+
+// Letters one Latin spelling of a name swaps for another at no cost.
+char LatinSwapClass(char c) {
+  switch (c) {
+    case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': return 'a';
+    case 'c': case 'k': case 'q': return 'k';
+    case 'f': case 'v': return 'f';
+    default: return c;
+  }
+}
+
+}  // namespace
+
+int LatinSpellingDistance(std::string_view a, std::string_view b) {
+  const Letters la = LatinLetters(a);
+  const Letters lb = LatinLetters(b);
+  std::array<int, kMaxUnits + 1> row;
+  for (size_t j = 0; j <= lb.size; ++j) row[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= la.size; ++i) {
+    int diagonal = row[0];
+    row[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= lb.size; ++j) {
+      const int up = row[j];
+      const bool alike = LatinSwapClass(la.letter[i - 1]) == LatinSwapClass(lb.letter[j - 1]);
+      row[j] = std::min({diagonal + (alike ? 0 : 1), up + 1, row[j - 1] + 1});
+      diagonal = up;
+    }
+  }
+  return row[lb.size];
+}
+
+std::string LatinKey(std::string_view word) {
+  const Letters s = LatinLetters(word);
 
   Units units;
   for (size_t i = 0; i < s.size; ++i) {

@@ -97,16 +97,31 @@ std::string LatinKey(std::string_view latin_word);
 
 // How far apart two Arabic words are as spellings of one name: the
 // Levenshtein distance between their letters, where these swaps are free:
-// the long vowels ا و ي ء (and a final ه ة) among themselves, غ and ج
+// the long vowels ا ي ء (and a final ه ة) among themselves, غ and ج
 // (the two common ways to write g), تس / تز and ز, تش and ش. Any other
-// swap costs 1, also within a key class (ط for ت, ق for ك, ص for س) and ع
-// for a long vowel: such swaps make Arabic words (طارق, تعرق, مرجل) rather
+// swap costs 1, also within a key class (ط for ت, ق for ك, ص for س), ع
+// for a long vowel and و (o, u) for ا ي (a, e, i), which the press keeps
+// apart: such swaps make Arabic words (طارق, تعرق, مرجل, تدريس) rather
 // than press spellings of foreign names. زيلينسكي / زلانسكي is 1 (one ي
-// dropped), غوتيريش / جوتيريش 0, عراقي / عراقجي 1, غرب / كيربي 3. A key
+// dropped), غوتيريش / جوتيريش 0, عراقي / عراقجي 1, غرب / كيربي 3, تدريس /
+// تيدروس 2. A key
 // shared by two words says their consonants agree; a small distance says,
 // besides, that they are not two words of one Arabic root. Words are cut
 // at 64 letters, like keys.
-int SpellingDistance(std::string_view a, std::string_view b);
+//
+// With VowelLetters::kCounted the long vowels are letters like the others
+// (a swap of ا و ي ء ه costs 1; غ / ج and the digraphs stay free): among
+// words of three consonants the vowel letters are all that tells one
+// Arabic word from another (تبين / تبون, أمانة / أمانو, دبابة / دبيبة).
+enum class VowelLetters { kFree, kCounted };
+int SpellingDistance(std::string_view a, std::string_view b, VowelLetters vowels = VowelLetters::kFree);
+
+// The same for two Latin-script words: the Levenshtein distance between
+// their letters (lowercased, accents stripped as in LatinKey), where a
+// vowel (a e i o u y) for another vowel, c k q among themselves and f for v
+// are free. Zalansky / Zelensky 0, Makron / Macron 0, Poutine / Putin 2,
+// Makron / Mogherini 4, Peskow / Psaki 3.
+int LatinSpellingDistance(std::string_view a, std::string_view b);
 
 // True when the first letter of `word` is Latin (ASCII or a Latin letter
 // with a diacritic), i.e. when LatinKey and not SkeletonKey applies.
