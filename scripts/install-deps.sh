@@ -9,6 +9,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-protobuf
   clang libclang-rt-14-dev
+  libcpp-httplib-dev                                  # qawl-lookup serve
+  chromium chromium-driver python3-selenium fonts-noto-core  # its browser test
 )
 missing=()
 for p in "${packages[@]}"; do
