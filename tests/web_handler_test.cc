@@ -1,10 +1,14 @@
 // Tests of qawl-lookup serve's request handling without sockets
 // (WebHandler): routing, parameter validation, hostile input, the JSON
 // records and the security headers, over a small index of hand-made
-// records (three of Putin's, a Stoltenberg one and a hostile one).
+// records (three of Putin's, a Stoltenberg one and a hostile one); and of
+// the real server (WebServer) on an ephemeral port of 127.0.0.1, through
+// httplib's client.
 #include <gtest/gtest.h>
 #include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
+
+#include <httplib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -15,6 +19,7 @@
 
 #include "qawl/lookup/quote_index.h"
 #include "qawl/lookup/web_handler.h"
+#include "qawl/lookup/web_server.h"
 #include "qawl/quote_writer.h"
 #include "test_util.h"
 
@@ -427,6 +432,63 @@ TEST_F(WebHandlerTest, ManyThreadsAtOnce) {
   }
   for (std::thread& t : threads) t.join();
   for (size_t t = 0; t < failures.size(); ++t) EXPECT_EQ(failures[t], 0) << "thread " << t;
+}
+
+TEST_F(WebHandlerTest, RealServerOnAnEphemeralPort) {
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 4;
+  options.max_request_bytes = 1024;
+  WebServer server(handler_, options);
+  auto port = server.Bind();
+  ASSERT_TRUE(port.ok()) << port.status().message();
+  ASSERT_GT(*port, 0);
+  Status served;
+  std::thread serving([&] { served = server.Serve(); });
+
+  httplib::Client client("127.0.0.1", *port);
+  client.set_connection_timeout(5);
+  client.set_read_timeout(5);
+  struct Case {
+    std::string method;
+    std::string path;  // as sent, percent-encoded
+    int status;
+    std::string content_type;  // expected prefix; "" for any
+  };
+  const Case cases[] = {
+      {"GET", "/", 200, "text/html"},
+      {"GET", "/app.js", 200, "text/javascript"},
+      {"GET", "/api/search?speaker=%D8%A8%D9%88%D8%AA%D9%8A%D9%86", 200, "application/json"},  // بوتين
+      {"GET", "/api/search?q=%22NEAR(%2A%20OR%20-", 200, "application/json"},
+      {"GET", "/api/search?q=%00", 400, "application/json"},
+      {"GET", "/api/search?q=%FF", 400, "application/json"},
+      {"GET", "/api/search?page=0", 400, "application/json"},
+      {"GET", "/api/speakers?prefix=put", 200, "application/json"},
+      {"GET", "/api/speakers/vladimir-putin", 200, "application/json"},
+      {"GET", "/api/speakers/%2e%2e%2f%2e%2e%2fetc%2fpasswd", 400, "application/json"},
+      {"GET", "/%2e%2e/%2e%2e/etc/passwd", 404, ""},
+      {"GET", "/../../etc/passwd", 404, ""},
+      {"GET", std::string("/").append(10000, 'a'), 414, ""},
+      {"POST", "/api/search", 405, "application/json"},
+  };
+  for (const Case& c : cases) {
+    httplib::Result res = c.method == "GET" ? client.Get(c.path) : client.Post(c.path, "x", "text/plain");
+    ASSERT_TRUE(res) << c.method << " " << c.path << ": " << httplib::to_string(res.error());
+    EXPECT_EQ(res->status, c.status) << c.method << " " << c.path << ": " << res->body.substr(0, 300);
+    EXPECT_EQ(res->get_header_value("Content-Type").rfind(c.content_type, 0), 0u) << c.path;
+    EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff") << c.path;
+    EXPECT_NE(res->get_header_value("Content-Security-Policy").find("default-src 'none'"), std::string::npos)
+        << c.path;
+    EXPECT_EQ(res->headers.count("Content-Security-Policy"), 1u) << c.path;
+  }
+  // A request body past the limit is refused before the handler.
+  httplib::Result big = client.Post("/api/search", std::string(4096, 'x'), "text/plain");
+  ASSERT_TRUE(big);
+  EXPECT_EQ(big->status, 413);
+
+  server.Stop();
+  serving.join();
+  EXPECT_TRUE(served.ok()) << served.message();
 }
 
 TEST(WebHandlerOpenTest, MissingIndexIsNotFound) {

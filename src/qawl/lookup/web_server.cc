@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <string>
 
 #include <httplib.h>
 
@@ -26,8 +27,22 @@ WebServer::WebServer(WebHandler* handler, ServerOptions options) : impl_(new Imp
   // Also on the answers httplib makes itself (400, 413, 414).
   s.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                          {"Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"}});
-  // Every request, whatever its method, goes to the handler.
-  s.set_pre_routing_handler([handler](const httplib::Request& req, httplib::Response& res) {
+  // Every request, whatever its method, goes to the handler. This runs
+  // before httplib reads a body, so the body size is checked here; a body
+  // is never read (the API takes none) and its connection is closed.
+  size_t max_body = options.max_request_bytes;
+  s.set_pre_routing_handler([handler, max_body](const httplib::Request& req, httplib::Response& res) {
+    bool has_body = req.has_header("Content-Length") || req.has_header("Transfer-Encoding");
+    if (has_body) res.set_header("Connection", "close");
+    std::string length = req.get_header_value("Content-Length");
+    if (!length.empty() && (length.size() > 18 || length.find_first_not_of("0123456789") != std::string::npos ||
+                            std::stoull(length) > max_body)) {
+      res.status = 413;
+      res.set_content("{\"error\":{\"status\":413,\"message\":\"the request is larger than " +
+                          std::to_string(max_body) + " bytes\"}}",
+                      "application/json; charset=utf-8");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     WebRequest request;
     request.method = req.method;
     request.path = req.path;
