@@ -125,7 +125,9 @@
       if (page > 1) pager.append(pageLink(params, page - 1, '→ السابق'));
       if (data.entries.length > 0 || page > 1) pager.append(el('span', {}, 'صفحة ' + page));
       if (data.has_more) pager.append(pageLink(params, page + 1, 'التالي ←'));
-      setStatus(data.entries.length === 0 ? 'لا نتائج' : (data.has_more ? 'نتائج الصفحة ' + page : ''));
+      const first = (page - 1) * data.page_size + 1;
+      setStatus(data.entries.length === 0 ? 'لا نتائج'
+        : 'النتائج ' + first + '–' + (first + data.entries.length - 1) + (data.has_more ? ' (وغيرها)' : ''));
     } catch (e) {
       renderEntries([]);
       setStatus(e.message, true);
@@ -147,12 +149,18 @@
       }
     }
     const max = Math.max(1, ...all.map((a) => a[1]));
-    const barW = 16, gap = 4, h = 120, top = 14, bottom = 28;
-    const width = Math.max(240, all.length * (barW + gap) + 40);
+    // Fixed sizes in pixels (the chart scales down only when too wide):
+    // a bar per month with its count above and its month number below, the
+    // year under the first month and every January.
+    const barW = 26, gap = 8, h = 140, top = 18, bottom = 40, left = 12;
+    const width = Math.max(200, left * 2 + all.length * (barW + gap));
+    const height = h + top + bottom;
     const svg = document.createElementNS(SVG, 'svg');
     svg.setAttribute('id', 'months-chart');
     svg.setAttribute('class', 'chart');
-    svg.setAttribute('viewBox', '0 0 ' + width + ' ' + (h + top + bottom));
+    svg.setAttribute('width', String(width));
+    svg.setAttribute('height', String(height));
+    svg.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
     svg.setAttribute('role', 'img');
     svg.setAttribute('aria-label', 'الاقتباسات في كل شهر');
     const add = (tag, attrs, text) => {
@@ -162,16 +170,19 @@
       svg.append(e);
       return e;
     };
-    add('line', { class: 'axis', x1: 20, y1: top + h, x2: width - 10, y2: top + h });
+    add('line', { class: 'axis', x1: left / 2, y1: top + h, x2: width - left / 2, y2: top + h });
     all.forEach(([month, n], i) => {
-      const x = 30 + i * (barW + gap);
+      const x = left + i * (barW + gap);
+      const mid = x + barW / 2;
       const bh = Math.round((n / max) * h);
       const bar = add('rect', { class: 'bar', x: x, y: top + h - bh, width: barW, height: bh, 'data-month': month });
       const title = document.createElementNS(SVG, 'title');
       title.textContent = month + ': ' + n;
       bar.append(title);
-      if (n > 0) add('text', { x: x + barW / 2, y: top + h - bh - 3, 'text-anchor': 'middle' }, String(n));
-      if (i % Math.ceil(all.length / 12) === 0) add('text', { x: x + barW / 2, y: top + h + 16, 'text-anchor': 'middle' }, month);
+      if (n > 0) add('text', { x: mid, y: top + h - bh - 4, 'text-anchor': 'middle' }, String(n));
+      const [year, mm] = month.split('-');
+      add('text', { x: mid, y: top + h + 14, 'text-anchor': 'middle' }, mm);
+      if (i === 0 || mm === '01') add('text', { class: 'year', x: x, y: top + h + 32 }, year);
     });
     return svg;
   }
@@ -188,9 +199,12 @@
       const searchLink = el('a', { href: '/?' + new URLSearchParams({ speaker: s.id }).toString() }, 'كل اقتباساته');
       page.replaceChildren(
         el('h2', {}, el('bdi', { class: 'speaker-name' }, s.name || s.id)),
-        el('p', { class: 'meta' }, el('bdi', {}, s.id), wikidata ? ' · ' : '', wikidata, ' · ',
-          s.quotes + ' اقتباسا في ' + s.entries + ' نصا · ', el('bdi', {}, dates(s.first_date, s.last_date)),
-          ' · ', searchLink),
+        el('p', { class: 'meta' },
+          el('bdi', {}, s.id), ' · ',
+          el('bdi', {}, 'الاقتباسات: ' + s.quotes), ' · ',
+          el('bdi', {}, 'النصوص: ' + s.entries), ' · ',
+          el('bdi', { class: 'dates' }, dates(s.first_date, s.last_date)),
+          wikidata ? ' · ' : null, wikidata, ' · ', searchLink),
         el('h3', {}, 'الاقتباسات في كل شهر'),
         monthChart(s.months),
         el('h3', {}, 'أحدث الاقتباسات'));
