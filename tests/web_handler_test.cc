@@ -10,6 +10,7 @@
 
 #include <httplib.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -489,6 +490,29 @@ TEST_F(WebHandlerTest, RealServerOnAnEphemeralPort) {
   server.Stop();
   serving.join();
   EXPECT_TRUE(served.ok()) << served.message();
+}
+
+TEST_F(WebHandlerTest, TimeLimitCountsFromEachCall) {
+  auto index = QuoteIndex::OpenReadOnly(*db_);
+  ASSERT_TRUE(index.ok()) << index.status().message();
+  (*index)->SetTimeLimit(1);
+  for (int round = 0; round < 3; ++round) {
+    // Time passed between calls is not counted against the next one.
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    auto missing = (*index)->ResolveSpeaker("nobody-at-all", &testing::Patterns().gazetteer());
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.status().code(), Status::Code::kNotFound) << round << ": " << missing.status().message();
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    SearchQuery q;
+    q.speaker = "Putin";
+    auto found = (*index)->Search(q, &testing::Patterns().gazetteer());
+    ASSERT_TRUE(found.ok()) << round << ": " << found.status().message();
+    EXPECT_EQ(found->size(), 2u) << round;
+    EXPECT_FALSE((*index)->timed_out()) << round;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    auto profile = (*index)->Profile("vladimir-putin");
+    ASSERT_TRUE(profile.ok()) << round << ": " << profile.status().message();
+  }
 }
 
 TEST(WebHandlerOpenTest, MissingIndexIsNotFound) {

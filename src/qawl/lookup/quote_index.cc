@@ -143,14 +143,15 @@ StatusOr<std::unique_ptr<QuoteIndex>> QuoteIndex::Open(const std::string& path, 
 }
 
 StatusOr<std::unique_ptr<QuoteIndex>> QuoteIndex::OpenExisting(const std::string& path) {
-  return OpenExistingIn(path, false);
+  return OpenExistingIn(path, false, IndexOptions());
 }
 
-StatusOr<std::unique_ptr<QuoteIndex>> QuoteIndex::OpenReadOnly(const std::string& path) {
-  return OpenExistingIn(path, true);
+StatusOr<std::unique_ptr<QuoteIndex>> QuoteIndex::OpenReadOnly(const std::string& path, IndexOptions options) {
+  return OpenExistingIn(path, true, options);
 }
 
-StatusOr<std::unique_ptr<QuoteIndex>> QuoteIndex::OpenExistingIn(const std::string& path, bool read_only) {
+StatusOr<std::unique_ptr<QuoteIndex>> QuoteIndex::OpenExistingIn(const std::string& path, bool read_only,
+                                                                 IndexOptions options) {
   auto db = Database::Open(path, read_only ? Database::Mode::kReadOnly : Database::Mode::kReadWrite);
   if (!db.ok()) {
     if (db.status().code() == Status::Code::kNotFound) {
@@ -158,7 +159,7 @@ StatusOr<std::unique_ptr<QuoteIndex>> QuoteIndex::OpenExistingIn(const std::stri
     }
     return db.status();
   }
-  std::unique_ptr<QuoteIndex> index(new QuoteIndex(std::move(db).value(), IndexOptions()));
+  std::unique_ptr<QuoteIndex> index(new QuoteIndex(std::move(db).value(), options));
   if (Status s = index->Init(false); !s.ok()) return s;
   return index;
 }
@@ -656,9 +657,56 @@ Status QuoteIndex::Updater::ApplyMerges(int64_t first_new) {
 }
 
 // ---------------------------------------------------------------------------
+// Time limit
+
+void QuoteIndex::SetTimeLimit(uint32_t milliseconds) {
+  time_limit_ms_ = milliseconds;
+  // SQLite calls Progress() every 1000 virtual machine instructions (some
+  // microseconds) while a statement runs.
+  sqlite3_progress_handler(db_->handle(), milliseconds > 0 ? 1000 : 0, milliseconds > 0 ? &Progress : nullptr,
+                           this);
+}
+
+int QuoteIndex::Progress(void* self) {
+  auto* index = static_cast<QuoteIndex*>(self);
+  // Statements outside a timed call (deadline 0) are never interrupted.
+  if (index->deadline_ns_ == 0 || SteadyNanos() <= index->deadline_ns_) return 0;
+  index->timed_out_ = true;
+  return 1;
+}
+
+// Runs the clock of the time limit for as long as it lives.
+class QuoteIndex::TimeLimit {
+ public:
+  explicit TimeLimit(QuoteIndex* index) : index_(index) {
+    index->timed_out_ = false;
+    index->deadline_ns_ = SteadyNanos() + int64_t{index->time_limit_ms_} * 1000000;
+  }
+  ~TimeLimit() { index_->deadline_ns_ = 0; }
+  TimeLimit(const TimeLimit&) = delete;
+  TimeLimit& operator=(const TimeLimit&) = delete;
+
+ private:
+  QuoteIndex* index_;
+};
+
+Status QuoteIndex::Timed(Status status) {
+  if (status.ok() || !timed_out_) return status;
+  return Status::IoError("the query took longer than its time limit of " + std::to_string(time_limit_ms_) +
+                         " ms and was abandoned");
+}
+
+// ---------------------------------------------------------------------------
 // Searching
 
 StatusOr<SpeakerMatch> QuoteIndex::ResolveSpeaker(const std::string& speaker, const Gazetteer* gazetteer) {
+  TimeLimit clock(this);
+  auto match = ResolveSpeakerUntimed(speaker, gazetteer);
+  if (!match.ok()) return Timed(match.status());
+  return match;
+}
+
+StatusOr<SpeakerMatch> QuoteIndex::ResolveSpeakerUntimed(const std::string& speaker, const Gazetteer* gazetteer) {
   std::string trimmed = speaker;
   while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t')) trimmed.pop_back();
   trimmed.erase(0, trimmed.find_first_not_of(" \t"));
@@ -718,40 +766,8 @@ StatusOr<SpeakerMatch> QuoteIndex::ResolveSpeaker(const std::string& speaker, co
                           "': not in the gazetteer, and no quote in the index has it as speaker id or mention");
 }
 
-// ---------------------------------------------------------------------------
-// Time limit
-
-void QuoteIndex::SetTimeLimit(uint32_t milliseconds) {
-  time_limit_ms_ = milliseconds;
-  // SQLite calls Progress() every 1000 virtual machine instructions (some
-  // microseconds) while a statement runs.
-  sqlite3_progress_handler(db_->handle(), milliseconds > 0 ? 1000 : 0, milliseconds > 0 ? &Progress : nullptr,
-                           this);
-}
-
-int QuoteIndex::Progress(void* self) {
-  auto* index = static_cast<QuoteIndex*>(self);
-  if (SteadyNanos() <= index->deadline_ns_) return 0;
-  index->timed_out_ = true;
-  return 1;
-}
-
-void QuoteIndex::StartClock() {
-  timed_out_ = false;
-  deadline_ns_ = SteadyNanos() + int64_t{time_limit_ms_} * 1000000;
-}
-
-Status QuoteIndex::Timed(Status status) {
-  if (status.ok() || !timed_out_) return status;
-  return Status::IoError("the query took longer than its time limit of " + std::to_string(time_limit_ms_) +
-                         " ms and was abandoned");
-}
-
-// ---------------------------------------------------------------------------
-// Searching
-
 StatusOr<std::vector<Entry>> QuoteIndex::Search(const SearchQuery& query, const Gazetteer* gazetteer) {
-  StartClock();
+  TimeLimit clock(this);
   auto entries = SearchUntimed(query, gazetteer);
   if (!entries.ok()) return Timed(entries.status());
   return entries;
@@ -798,7 +814,7 @@ StatusOr<std::vector<Entry>> QuoteIndex::SearchUntimed(const SearchQuery& query,
   }
   std::vector<std::string> where;
   if (!query.speaker.empty()) {
-    auto speaker = ResolveSpeaker(query.speaker, gazetteer);
+    auto speaker = ResolveSpeakerUntimed(query.speaker, gazetteer);
     if (!speaker.ok()) return speaker.status();
     if (speaker->by == SpeakerMatch::By::kMention) {
       where.push_back(
@@ -927,7 +943,7 @@ Status QuoteIndex::LoadOccurrences(Entry* entry, uint32_t limit) {
 }
 
 StatusOr<std::vector<SpeakerCount>> QuoteIndex::Speakers() {
-  StartClock();
+  TimeLimit clock(this);
   auto stmt = db_->Prepare(
       "SELECT speaker_id, max(speaker_name), count(*), sum(n), coalesce(min(first_day), ''), "
       "coalesce(max(last_day), '') FROM groups GROUP BY speaker_id ORDER BY sum(n) DESC, speaker_id");
@@ -948,7 +964,7 @@ StatusOr<std::vector<SpeakerCount>> QuoteIndex::Speakers() {
 }
 
 StatusOr<SpeakerProfile> QuoteIndex::Profile(const std::string& speaker_id) {
-  StartClock();
+  TimeLimit clock(this);
   SpeakerProfile p;
   auto totals = db_->Prepare(
       "SELECT count(*), coalesce(sum(n), 0), coalesce(min(first_day), ''), coalesce(max(last_day), ''), "

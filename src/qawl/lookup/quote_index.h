@@ -151,8 +151,10 @@ class QuoteIndex {
                                                     IndexOptions options = IndexOptions());
   // Opens an existing index for searching; kNotFound if there is none.
   static StatusOr<std::unique_ptr<QuoteIndex>> OpenExisting(const std::string& path);
-  // The same, on a read-only connection: Update() fails.
-  static StatusOr<std::unique_ptr<QuoteIndex>> OpenReadOnly(const std::string& path);
+  // The same, on a read-only connection: Update() fails. Only
+  // options.cache_mib is used.
+  static StatusOr<std::unique_ptr<QuoteIndex>> OpenReadOnly(const std::string& path,
+                                                            IndexOptions options = IndexOptions());
   ~QuoteIndex();
   QuoteIndex(const QuoteIndex&) = delete;
   QuoteIndex& operator=(const QuoteIndex&) = delete;
@@ -177,8 +179,8 @@ class QuoteIndex {
   // index has no entry of it.
   StatusOr<SpeakerProfile> Profile(const std::string& speaker_id);
 
-  // Bounds the running time of every later Search(), Speakers() and
-  // Profile() call: past `milliseconds` SQLite abandons the statement and
+  // Bounds the running time of every later Search(), ResolveSpeaker(),
+  // Speakers() and Profile() call: past `milliseconds` SQLite abandons the statement and
   // the call fails with kIoError, and timed_out() is true until the next
   // call. 0 (the default): no bound.
   void SetTimeLimit(uint32_t milliseconds);
@@ -202,13 +204,15 @@ class QuoteIndex {
  private:
   class Updater;
   QuoteIndex(std::unique_ptr<Database> db, IndexOptions options);
-  static StatusOr<std::unique_ptr<QuoteIndex>> OpenExistingIn(const std::string& path, bool read_only);
+  static StatusOr<std::unique_ptr<QuoteIndex>> OpenExistingIn(const std::string& path, bool read_only,
+                                                              IndexOptions options);
   Status Init(bool create);
   Status LoadOccurrences(Entry* entry, uint32_t limit);
   StatusOr<std::vector<Entry>> SearchUntimed(const SearchQuery& query, const Gazetteer* gazetteer);
-  // Starts the clock of the time limit; Timed() turns an interrupted
-  // statement's error into the time-limit error.
-  void StartClock();
+  StatusOr<SpeakerMatch> ResolveSpeakerUntimed(const std::string& speaker, const Gazetteer* gazetteer);
+  // The clock of the time limit runs while a TimeLimit lives; Timed()
+  // turns an interrupted statement's error into the time-limit error.
+  class TimeLimit;
   Status Timed(Status status);
   static int Progress(void* self);
 
@@ -216,7 +220,7 @@ class QuoteIndex {
   IndexOptions options_;
   uint32_t min_words_ = 0;
   uint32_t time_limit_ms_ = 0;
-  int64_t deadline_ns_ = 0;  // steady clock
+  int64_t deadline_ns_ = 0;  // steady clock; 0 outside timed calls
   bool timed_out_ = false;
 };
 

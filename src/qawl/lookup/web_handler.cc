@@ -262,7 +262,9 @@ StatusOr<std::unique_ptr<QuoteIndex>> WebHandler::Acquire() {
       return index;
     }
   }
-  auto index = QuoteIndex::OpenReadOnly(db_path_);
+  IndexOptions index_options;
+  index_options.cache_mib = options_.cache_mib;
+  auto index = QuoteIndex::OpenReadOnly(db_path_, index_options);
   if (!index.ok()) return index.status();
   (*index)->SetTimeLimit(options_.query_time_limit_ms);
   return index;

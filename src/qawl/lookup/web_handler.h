@@ -73,6 +73,9 @@ struct WebOptions {
   // At most this many occurrences per entry in a response (the entry's
   // count still tells them all). Default 50.
   uint32_t max_occurrences = 50;
+  // SQLite page cache of each pooled connection, in MiB (there is one
+  // connection per concurrent request). Default 16.
+  uint32_t cache_mib = 16;
   // Suggestions per /api/speakers answer. Default 10.
   uint32_t max_suggestions = 10;
   // Latest entries on a speaker page. Default 10.

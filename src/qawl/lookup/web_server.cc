@@ -1,5 +1,7 @@
 #include "qawl/lookup/web_server.h"
 
+#include <sys/socket.h>
+
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -10,10 +12,18 @@
 
 namespace qawl::lookup {
 
+// httplib 0.11 listens with a backlog of 5: with more clients connecting at
+// once, the kernel drops their SYNs and they retry a second later. Calling
+// listen() again on the bound socket sets a longer backlog.
+class Server : public httplib::Server {
+ public:
+  bool WidenBacklog() { return ::listen(svr_sock_, SOMAXCONN) == 0; }
+};
+
 struct WebServer::Impl {
   WebHandler* handler;
   ServerOptions options;
-  httplib::Server server;
+  Server server;
 };
 
 WebServer::WebServer(WebHandler* handler, ServerOptions options) : impl_(new Impl{handler, options, {}}) {
@@ -69,6 +79,10 @@ StatusOr<int> WebServer::Bind() {
     port = impl_->server.bind_to_any_port(o.bind);
     if (port < 0) return Status::IoError("cannot listen on " + o.bind + ": " + std::strerror(errno));
   } else if (!impl_->server.bind_to_port(o.bind, port)) {
+    return Status::IoError("cannot listen on " + o.bind + " port " + std::to_string(port) + ": " +
+                           std::strerror(errno));
+  }
+  if (!impl_->server.WidenBacklog()) {
     return Status::IoError("cannot listen on " + o.bind + " port " + std::to_string(port) + ": " +
                            std::strerror(errno));
   }
