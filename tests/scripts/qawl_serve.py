@@ -76,16 +76,16 @@ class Server:
                     return int(line.split()[1])
         return 0
 
-    def stop(self, timeout=10):
-        """SIGTERM; returns the exit status (0 for a clean stop)."""
+    def stop(self, sig=signal.SIGTERM, timeout=10):
+        """Sends `sig` (SIGTERM or SIGINT); returns the exit status (0 for a clean stop)."""
         if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
+            self.proc.send_signal(sig)
             try:
                 self.proc.wait(timeout)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-                raise RuntimeError("qawl-lookup serve did not stop within %d s of SIGTERM" % timeout)
+                raise RuntimeError("qawl-lookup serve did not stop within %d s of %s" % (timeout, sig.name))
         return self.proc.returncode
 
     def __enter__(self):

@@ -11,13 +11,15 @@ searches by id, Arabic and English alias, word and phrase searches,
 suggestions, speaker pages, and bad requests that must get their 400, 404 or
 405. Fails on any request that fails or gets another status (so on any 5xx)
 and when the run takes longer than its time bound; prints the p50 and p99
-latency and the server's peak RSS (VmHWM), then stops the server with SIGTERM
-and checks that it exits with status 0.
+latency and the server's peak RSS (VmHWM), then stops the server with SIGINT
+and checks that it exits with status 0. First, serve's usage errors: no
+--db, a missing index, a bad port or address exit with status 2.
 """
 import http.client
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
 import tempfile
@@ -120,6 +122,14 @@ def main():
     requests = int(sys.argv[3]) if len(sys.argv) > 3 else 2000
     clients = int(sys.argv[4]) if len(sys.argv) > 4 else 32
     rng = random.Random(12)
+    tool = os.path.join(build, "tools/qawl-lookup")
+    for args in (["serve"], ["serve", "--db", "/nonexistent/quotes.db"], ["serve", "--db", "x.db", "--port", "70000"],
+                 ["serve", "--db", "x.db", "--threads", "0"], ["serve", "--db", "x.db", "extra"]):
+        rc = subprocess.run([tool, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            timeout=30).returncode
+        if rc != 2:
+            print("FAIL: qawl-lookup %s exited with %d, want 2" % (" ".join(args), rc))
+            sys.exit(1)
     with tempfile.TemporaryDirectory() as tmp:
         t = time.monotonic()
         subprocess.run([os.path.join(build, "tools/qawl-lookup"), "bench", "--records", str(records),
@@ -158,7 +168,13 @@ def main():
                 th.join(max(0.0, TIME_BOUND_S - (time.monotonic() - start)))
             elapsed = time.monotonic() - start
             rss_kib = server.peak_rss_kib()
-            status = server.stop()
+            status = server.stop(signal.SIGINT)
+            bad_bind = subprocess.run([tool, "serve", "--db", os.path.join(tmp, "bench.db"), "--bind", "192.0.2.1",
+                                       "--port", "0"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                      timeout=30).returncode
+            if bad_bind != 2:
+                print("FAIL: serve on an address of no interface exited with %d, want 2" % bad_bind)
+                sys.exit(1)
 
     done = [r for r in results if r is not None]
     failures = [(work[i][1], r[2]) for i, r in enumerate(results) if r is not None and r[2]]
@@ -179,7 +195,7 @@ def main():
         print("FAIL: %s: %s" % (path, error))
         ok = False
     if status != 0:
-        print("FAIL: the server exited with status %s after SIGTERM" % status)
+        print("FAIL: the server exited with status %s after SIGINT" % status)
         ok = False
     sys.exit(0 if ok else 1)
 
