@@ -202,6 +202,17 @@ int ParseFlags(const char* command, const char* usage, int argc, char** argv, qa
   return -1;
 }
 
+// The patterns of --patterns DIR, else the built-in ones; null (after
+// reporting why) when they do not load.
+std::unique_ptr<qawl::PatternSet> LoadPatterns(const char* command, const qawl::Flags& flags) {
+  std::unique_ptr<qawl::PatternSet> patterns = flags.is_set("patterns")
+                                                   ? qawl::PatternSet::LoadDirectory(flags.value("patterns"))
+                                                   : qawl::PatternSet::LoadEmbedded();
+  if (patterns->ok()) return patterns;
+  std::fprintf(stderr, "qawl-lookup %s: %s\n", command, patterns->error().c_str());
+  return nullptr;
+}
+
 int Fail(const char* command, const qawl::Status& status, int exit_code = 2) {
   std::fprintf(stderr, "qawl-lookup %s: %s\n", command, status.message().c_str());
   return exit_code;
@@ -305,13 +316,8 @@ int Search(int argc, char** argv) {
   }
   style.isolate_rtl = !flags.flag("no-isolates");
 
-  std::unique_ptr<qawl::PatternSet> patterns = flags.is_set("patterns")
-                                                   ? qawl::PatternSet::LoadDirectory(flags.value("patterns"))
-                                                   : qawl::PatternSet::LoadEmbedded();
-  if (!patterns->ok()) {
-    std::fprintf(stderr, "qawl-lookup search: %s\n", patterns->error().c_str());
-    return 2;
-  }
+  std::unique_ptr<qawl::PatternSet> patterns = LoadPatterns("search", flags);
+  if (patterns == nullptr) return 2;
   auto index = qawl::lookup::QuoteIndex::OpenExisting(flags.value("db"));
   if (!index.ok()) return Fail("search", index.status());
   auto entries = (*index)->Search(query, &patterns->gazetteer());
@@ -386,13 +392,8 @@ int Serve(int argc, char** argv) {
   }
   web_options.query_time_limit_ms = static_cast<uint32_t>(n);
   server_options.bind = flags.value("bind");
-  std::unique_ptr<qawl::PatternSet> patterns = flags.is_set("patterns")
-                                                   ? qawl::PatternSet::LoadDirectory(flags.value("patterns"))
-                                                   : qawl::PatternSet::LoadEmbedded();
-  if (!patterns->ok()) {
-    std::fprintf(stderr, "qawl-lookup serve: %s\n", patterns->error().c_str());
-    return 2;
-  }
+  std::unique_ptr<qawl::PatternSet> patterns = LoadPatterns("serve", flags);
+  if (patterns == nullptr) return 2;
   auto handler = qawl::lookup::WebHandler::Create(flags.value("db"), &patterns->gazetteer(), web_options);
   if (!handler.ok()) return Fail("serve", handler.status());
 
