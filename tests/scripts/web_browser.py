@@ -7,7 +7,8 @@ speaker box, picks the suggestion and checks that Putin's quotes render right
 to left with their kinds; opens the speaker page and finds the chart; searches
 a phrase in another spelling; checks that the hostile quote and speaker show
 as the characters they are (no element, no script run); and saves
-screenshots of the results and speaker pages to SCREENSHOT_DIR.
+screenshots of the results, speaker and hostile-record pages to
+SCREENSHOT_DIR.
 """
 import os
 import sys
@@ -154,6 +155,7 @@ def run(driver, base, shots):
     check(not driver.find_elements(By.CSS_SELECTOR, "#results a[href^='javascript']"),
           "a javascript: url became a link")
     check(driver.execute_script("return document.querySelectorAll('img').length") == 0, "an image appeared")
+    driver.save_screenshot(os.path.join(shots, "lookup-hostile.png"))
     # And in the suggestions box and a speaker search by that mention.
     driver.get(base + "/?" + urllib.parse.urlencode({"speaker": qawl_serve.HOSTILE_MENTION}))
     entries = wait_results(driver, wait)
