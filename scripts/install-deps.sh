@@ -11,6 +11,8 @@ packages=(
   python3 python3-protobuf
   python3-dev pybind11-dev python3-pytest python3-distributed python3-dask
   clang libclang-rt-14-dev
+  libcpp-httplib-dev                                  # qawl-lookup serve
+  chromium chromium-driver python3-selenium fonts-noto-core  # its browser test
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -1,17 +1,24 @@
 // qawl-lookup: indexes qawl-extract feeds in SQLite and searches them.
+#include <pthread.h>
+#include <signal.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "qawl/flags.h"
 #include "qawl/lookup/benchmark.h"
 #include "qawl/lookup/quote_index.h"
 #include "qawl/lookup/result_format.h"
+#include "qawl/lookup/web_handler.h"
+#include "qawl/lookup/web_server.h"
 #include "qawl/pattern_set.h"
 
 namespace {
@@ -24,6 +31,7 @@ Commands:
   index FEED... --db FILE   add feeds to the index FILE (created if missing)
   search --db FILE [...]    find quotes by speaker, words, phrase, date, kind
   speakers --db FILE        list the speakers with their quote counts
+  serve --db FILE [...]     search the index in a browser (HTTP server)
   bench [...]               index synthetic quotes and time searches
 
 Run 'qawl-lookup COMMAND --help' for a command's options. See docs/lookup.md.
@@ -117,6 +125,27 @@ Options:
 Exit status: 0 done; 2 usage error or the index cannot be read.
 )";
 
+constexpr char kServeUsage[] = R"(Usage: qawl-lookup serve --db FILE [OPTIONS]
+
+Serves a search page and a JSON API over the index FILE, which it opens
+read-only (docs/lookup.md lists the API). Prints the address it listens
+on, then answers requests until SIGINT or SIGTERM.
+
+Options:
+  --db=FILE          the index; required
+  --bind=ADDRESS     address to listen on (default 127.0.0.1: this machine
+                     only; 0.0.0.0 for every interface)
+  --port=N           TCP port (default 8080; 0: any free port)
+  --threads=N        requests answered at once (default 8)
+  --time-limit=MS    each index query is abandoned after MS milliseconds
+                     (default 2000)
+  --patterns=DIR     read the gazetteer from DIR instead of the built-in one
+  --help             show this help
+
+Exit status: 0 stopped by a signal; 2 usage error, the index cannot be
+read or the address cannot be bound.
+)";
+
 constexpr char kBenchUsage[] = R"(Usage: qawl-lookup bench [OPTIONS]
 
 Writes a feed of synthetic quotes (speakers from the gazetteer, Arabic-like
@@ -171,6 +200,17 @@ int ParseFlags(const char* command, const char* usage, int argc, char** argv, qa
   if (qawl::Status s = flags->Parse(argc, argv); !s.ok()) return Usage(command, s.message());
   if (flags->flag("help")) return Write(usage) ? 0 : 2;
   return -1;
+}
+
+// The patterns of --patterns DIR, else the built-in ones; null (after
+// reporting why) when they do not load.
+std::unique_ptr<qawl::PatternSet> LoadPatterns(const char* command, const qawl::Flags& flags) {
+  std::unique_ptr<qawl::PatternSet> patterns = flags.is_set("patterns")
+                                                   ? qawl::PatternSet::LoadDirectory(flags.value("patterns"))
+                                                   : qawl::PatternSet::LoadEmbedded();
+  if (patterns->ok()) return patterns;
+  std::fprintf(stderr, "qawl-lookup %s: %s\n", command, patterns->error().c_str());
+  return nullptr;
 }
 
 int Fail(const char* command, const qawl::Status& status, int exit_code = 2) {
@@ -276,13 +316,8 @@ int Search(int argc, char** argv) {
   }
   style.isolate_rtl = !flags.flag("no-isolates");
 
-  std::unique_ptr<qawl::PatternSet> patterns = flags.is_set("patterns")
-                                                   ? qawl::PatternSet::LoadDirectory(flags.value("patterns"))
-                                                   : qawl::PatternSet::LoadEmbedded();
-  if (!patterns->ok()) {
-    std::fprintf(stderr, "qawl-lookup search: %s\n", patterns->error().c_str());
-    return 2;
-  }
+  std::unique_ptr<qawl::PatternSet> patterns = LoadPatterns("search", flags);
+  if (patterns == nullptr) return 2;
   auto index = qawl::lookup::QuoteIndex::OpenExisting(flags.value("db"));
   if (!index.ok()) return Fail("search", index.status());
   auto entries = (*index)->Search(query, &patterns->gazetteer());
@@ -332,6 +367,72 @@ int Speakers(int argc, char** argv) {
   return 0;
 }
 
+int Serve(int argc, char** argv) {
+  qawl::Flags flags;
+  flags.AddValue("db");
+  flags.AddValue("bind", "127.0.0.1");
+  flags.AddValue("port", "8080");
+  flags.AddValue("threads", "8");
+  flags.AddValue("time-limit", "2000");
+  flags.AddValue("patterns");
+  if (int done = ParseFlags("serve", kServeUsage, argc, argv, &flags); done >= 0) return done;
+  if (flags.value("db").empty()) return Usage("serve", "--db FILE is required");
+  if (!flags.positional().empty()) return Usage("serve", "unexpected argument '" + flags.positional()[0] + "'");
+  qawl::lookup::ServerOptions server_options;
+  qawl::lookup::WebOptions web_options;
+  uint64_t n = 0;
+  if (!ParseCount(flags.value("port"), &n) || n > 65535) return Usage("serve", "--port must be from 0 to 65535");
+  server_options.port = static_cast<int>(n);
+  if (!ParseCount(flags.value("threads"), &n) || n == 0 || n > 256) {
+    return Usage("serve", "--threads must be from 1 to 256");
+  }
+  server_options.threads = static_cast<uint32_t>(n);
+  if (!ParseCount(flags.value("time-limit"), &n) || n == 0 || n > 600000) {
+    return Usage("serve", "--time-limit must be from 1 to 600000 milliseconds");
+  }
+  web_options.query_time_limit_ms = static_cast<uint32_t>(n);
+  server_options.bind = flags.value("bind");
+  std::unique_ptr<qawl::PatternSet> patterns = LoadPatterns("serve", flags);
+  if (patterns == nullptr) return 2;
+  auto handler = qawl::lookup::WebHandler::Create(flags.value("db"), &patterns->gazetteer(), web_options);
+  if (!handler.ok()) return Fail("serve", handler.status());
+
+  // SIGINT and SIGTERM are blocked in every thread and taken by one that
+  // waits for them and stops the server: no work in a signal handler.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  qawl::lookup::WebServer server(handler->get(), server_options);
+  auto port = server.Bind();
+  if (!port.ok()) return Fail("serve", port.status());
+  std::atomic<bool> serving_done{false};
+  std::atomic<bool> signalled{false};
+  std::thread stopper([&] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    if (serving_done) return;  // woken by main() below
+    signalled = true;
+    std::fprintf(stderr, "qawl-lookup serve: %s, stopping\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+    // Stop() has no effect before Serve() has started: repeat until done.
+    while (!serving_done) {
+      server.Stop();
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  });
+  std::string host = server_options.bind.find(':') != std::string::npos ? "[" + server_options.bind + "]"
+                                                                        : server_options.bind;
+  std::printf("listening on http://%s:%d\n", host.c_str(), *port);
+  std::fflush(stdout);
+  qawl::Status s = server.Serve();
+  serving_done = true;
+  if (!signalled) pthread_kill(stopper.native_handle(), SIGTERM);
+  stopper.join();
+  if (!s.ok()) return Fail("serve", s);
+  return 0;
+}
+
 int Bench(int argc, char** argv) {
   qawl::Flags flags;
   flags.AddValue("records", "1000000");
@@ -370,6 +471,7 @@ int main(int argc, char** argv) {
   if (command == "index") return Index(argc - 1, argv + 1);
   if (command == "search") return Search(argc - 1, argv + 1);
   if (command == "speakers") return Speakers(argc - 1, argv + 1);
+  if (command == "serve") return Serve(argc - 1, argv + 1);
   if (command == "bench") return Bench(argc - 1, argv + 1);
   return Usage("", "unknown command '" + command + "'");
 }

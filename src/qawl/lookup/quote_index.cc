@@ -1,5 +1,6 @@
 #include "qawl/lookup/quote_index.h"
 
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -81,6 +82,11 @@ double Seconds(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
 }
 
+int64_t SteadyNanos() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
 std::string Now() {
   std::time_t t = std::time(nullptr);
   std::tm tm;
@@ -137,14 +143,23 @@ StatusOr<std::unique_ptr<QuoteIndex>> QuoteIndex::Open(const std::string& path, 
 }
 
 StatusOr<std::unique_ptr<QuoteIndex>> QuoteIndex::OpenExisting(const std::string& path) {
-  auto db = Database::Open(path, Database::Mode::kReadWrite);
+  return OpenExistingIn(path, false, IndexOptions());
+}
+
+StatusOr<std::unique_ptr<QuoteIndex>> QuoteIndex::OpenReadOnly(const std::string& path, IndexOptions options) {
+  return OpenExistingIn(path, true, options);
+}
+
+StatusOr<std::unique_ptr<QuoteIndex>> QuoteIndex::OpenExistingIn(const std::string& path, bool read_only,
+                                                                 IndexOptions options) {
+  auto db = Database::Open(path, read_only ? Database::Mode::kReadOnly : Database::Mode::kReadWrite);
   if (!db.ok()) {
     if (db.status().code() == Status::Code::kNotFound) {
       return Status::NotFound(path + ": no index there (build one with qawl-lookup index)");
     }
     return db.status();
   }
-  std::unique_ptr<QuoteIndex> index(new QuoteIndex(std::move(db).value(), IndexOptions()));
+  std::unique_ptr<QuoteIndex> index(new QuoteIndex(std::move(db).value(), options));
   if (Status s = index->Init(false); !s.ok()) return s;
   return index;
 }
@@ -642,9 +657,56 @@ Status QuoteIndex::Updater::ApplyMerges(int64_t first_new) {
 }
 
 // ---------------------------------------------------------------------------
+// Time limit
+
+void QuoteIndex::SetTimeLimit(uint32_t milliseconds) {
+  time_limit_ms_ = milliseconds;
+  // SQLite calls Progress() every 1000 virtual machine instructions (some
+  // microseconds) while a statement runs.
+  sqlite3_progress_handler(db_->handle(), milliseconds > 0 ? 1000 : 0, milliseconds > 0 ? &Progress : nullptr,
+                           this);
+}
+
+int QuoteIndex::Progress(void* self) {
+  auto* index = static_cast<QuoteIndex*>(self);
+  // Statements outside a timed call (deadline 0) are never interrupted.
+  if (index->deadline_ns_ == 0 || SteadyNanos() <= index->deadline_ns_) return 0;
+  index->timed_out_ = true;
+  return 1;
+}
+
+// Runs the clock of the time limit for as long as it lives.
+class QuoteIndex::TimeLimit {
+ public:
+  explicit TimeLimit(QuoteIndex* index) : index_(index) {
+    index->timed_out_ = false;
+    index->deadline_ns_ = SteadyNanos() + int64_t{index->time_limit_ms_} * 1000000;
+  }
+  ~TimeLimit() { index_->deadline_ns_ = 0; }
+  TimeLimit(const TimeLimit&) = delete;
+  TimeLimit& operator=(const TimeLimit&) = delete;
+
+ private:
+  QuoteIndex* index_;
+};
+
+Status QuoteIndex::Timed(Status status) {
+  if (status.ok() || !timed_out_) return status;
+  return Status::IoError("the query took longer than its time limit of " + std::to_string(time_limit_ms_) +
+                         " ms and was abandoned");
+}
+
+// ---------------------------------------------------------------------------
 // Searching
 
 StatusOr<SpeakerMatch> QuoteIndex::ResolveSpeaker(const std::string& speaker, const Gazetteer* gazetteer) {
+  TimeLimit clock(this);
+  auto match = ResolveSpeakerUntimed(speaker, gazetteer);
+  if (!match.ok()) return Timed(match.status());
+  return match;
+}
+
+StatusOr<SpeakerMatch> QuoteIndex::ResolveSpeakerUntimed(const std::string& speaker, const Gazetteer* gazetteer) {
   std::string trimmed = speaker;
   while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t')) trimmed.pop_back();
   trimmed.erase(0, trimmed.find_first_not_of(" \t"));
@@ -705,6 +767,13 @@ StatusOr<SpeakerMatch> QuoteIndex::ResolveSpeaker(const std::string& speaker, co
 }
 
 StatusOr<std::vector<Entry>> QuoteIndex::Search(const SearchQuery& query, const Gazetteer* gazetteer) {
+  TimeLimit clock(this);
+  auto entries = SearchUntimed(query, gazetteer);
+  if (!entries.ok()) return Timed(entries.status());
+  return entries;
+}
+
+StatusOr<std::vector<Entry>> QuoteIndex::SearchUntimed(const SearchQuery& query, const Gazetteer* gazetteer) {
   std::string since, until;
   if (!query.since.empty()) {
     auto day = ParseDayBound(query.since, false);
@@ -745,7 +814,7 @@ StatusOr<std::vector<Entry>> QuoteIndex::Search(const SearchQuery& query, const 
   }
   std::vector<std::string> where;
   if (!query.speaker.empty()) {
-    auto speaker = ResolveSpeaker(query.speaker, gazetteer);
+    auto speaker = ResolveSpeakerUntimed(query.speaker, gazetteer);
     if (!speaker.ok()) return speaker.status();
     if (speaker->by == SpeakerMatch::By::kMention) {
       where.push_back(
@@ -801,7 +870,12 @@ StatusOr<std::vector<Entry>> QuoteIndex::Search(const SearchQuery& query, const 
   }
   for (size_t i = 0; i < where.size(); ++i) sql += (i == 0 ? " WHERE " : " AND ") + where[i];
   sql += " ORDER BY g.last_day DESC, g.id DESC";
-  if (query.limit > 0) sql += " LIMIT " + std::to_string(query.limit);
+  if (query.limit > 0) {
+    sql += " LIMIT " + std::to_string(query.limit);
+  } else if (query.offset > 0) {
+    sql += " LIMIT -1";
+  }
+  if (query.offset > 0) sql += " OFFSET " + std::to_string(query.offset);
 
   auto stmt = db_->Prepare(sql);
   if (!stmt.ok()) return stmt.status();
@@ -845,16 +919,18 @@ StatusOr<std::vector<Entry>> QuoteIndex::Search(const SearchQuery& query, const 
     entries[i].text = quote.text();
     entries[i].mention = quote.speaker().mention();
     if (query.occurrences) {
-      if (Status s = LoadOccurrences(&entries[i]); !s.ok()) return s;
+      if (Status s = LoadOccurrences(&entries[i], query.max_occurrences); !s.ok()) return s;
     }
   }
   return entries;
 }
 
-Status QuoteIndex::LoadOccurrences(Entry* entry) {
-  auto stmt = db_->Prepare("SELECT record FROM quotes WHERE group_id = ?1 ORDER BY day, article_id, span_begin, kind");
+Status QuoteIndex::LoadOccurrences(Entry* entry, uint32_t limit) {
+  auto stmt = db_->Prepare(
+      "SELECT record FROM quotes WHERE group_id = ?1 ORDER BY day, article_id, span_begin, kind LIMIT ?2");
   if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, entry->id);
+  stmt->Bind(2, limit > 0 ? int64_t{limit} : int64_t{-1});
   while (stmt->Step()) {
     std::string_view blob = stmt->Blob(0);
     v1::Quote& q = entry->occurrences.emplace_back();
@@ -867,6 +943,7 @@ Status QuoteIndex::LoadOccurrences(Entry* entry) {
 }
 
 StatusOr<std::vector<SpeakerCount>> QuoteIndex::Speakers() {
+  TimeLimit clock(this);
   auto stmt = db_->Prepare(
       "SELECT speaker_id, max(speaker_name), count(*), sum(n), coalesce(min(first_day), ''), "
       "coalesce(max(last_day), '') FROM groups GROUP BY speaker_id ORDER BY sum(n) DESC, speaker_id");
@@ -882,8 +959,36 @@ StatusOr<std::vector<SpeakerCount>> QuoteIndex::Speakers() {
     c.last_day = stmt->Text(5);
     out.push_back(std::move(c));
   }
-  if (!stmt->status().ok()) return stmt->status();
+  if (!stmt->status().ok()) return Timed(stmt->status());
   return out;
+}
+
+StatusOr<SpeakerProfile> QuoteIndex::Profile(const std::string& speaker_id) {
+  TimeLimit clock(this);
+  SpeakerProfile p;
+  auto totals = db_->Prepare(
+      "SELECT count(*), coalesce(sum(n), 0), coalesce(min(first_day), ''), coalesce(max(last_day), ''), "
+      "coalesce(max(speaker_name), '') FROM groups WHERE speaker_id = ?1");
+  if (!totals.ok()) return totals.status();
+  totals->Bind(1, speaker_id);
+  if (!totals->Step()) return Timed(totals->status());
+  p.id = speaker_id;
+  p.entries = static_cast<uint64_t>(totals->Int(0));
+  p.quotes = static_cast<uint64_t>(totals->Int(1));
+  p.first_day = totals->Text(2);
+  p.last_day = totals->Text(3);
+  p.name = totals->Text(4);
+  if (p.entries == 0 || speaker_id.empty()) return Status::NotFound("no speaker '" + speaker_id + "' in the index");
+  // Through the entries of the speaker (groups_speaker, then quotes_group):
+  // occurrences have no index by speaker.
+  auto months = db_->Prepare(
+      "SELECT substr(q.day, 1, 7) AS month, count(*) FROM groups AS g JOIN quotes AS q ON q.group_id = g.id "
+      "WHERE g.speaker_id = ?1 AND q.day IS NOT NULL GROUP BY month ORDER BY month");
+  if (!months.ok()) return months.status();
+  months->Bind(1, speaker_id);
+  while (months->Step()) p.months.emplace_back(months->Text(0), static_cast<uint64_t>(months->Int(1)));
+  if (!months->status().ok()) return Timed(months->status());
+  return p;
 }
 
 }  // namespace qawl::lookup

@@ -36,7 +36,8 @@
 // next feed.
 //
 // Ownership and thread-safety: a QuoteIndex owns its SQLite connection and
-// is not synchronized; use one per thread. Several processes may open the
+// is not synchronized; use one per thread (qawl-lookup serve keeps a pool of
+// read-only ones). Several processes may open the
 // same file: SQLite serializes writers, and readers see committed data.
 #ifndef QAWL_LOOKUP_QUOTE_INDEX_H_
 #define QAWL_LOOKUP_QUOTE_INDEX_H_
@@ -44,6 +45,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "qawl/lookup/search_query.h"
@@ -121,6 +123,19 @@ struct SpeakerCount {
   std::string last_day;
 };
 
+// One speaker's figures, for the speaker page of qawl-lookup serve.
+struct SpeakerProfile {
+  std::string id;
+  std::string name;  // the stored display name
+  uint64_t entries = 0;
+  uint64_t quotes = 0;  // occurrences
+  std::string first_day;
+  std::string last_day;
+  // Dated occurrences per month ("YYYY-MM"), in calendar order; months
+  // without quotes are left out.
+  std::vector<std::pair<std::string, uint64_t>> months;
+};
+
 // How SearchQuery::speaker was understood.
 struct SpeakerMatch {
   enum class By { kGazetteer, kStoredId, kMention };
@@ -136,6 +151,10 @@ class QuoteIndex {
                                                     IndexOptions options = IndexOptions());
   // Opens an existing index for searching; kNotFound if there is none.
   static StatusOr<std::unique_ptr<QuoteIndex>> OpenExisting(const std::string& path);
+  // The same, on a read-only connection: Update() fails. Only
+  // options.cache_mib is used.
+  static StatusOr<std::unique_ptr<QuoteIndex>> OpenReadOnly(const std::string& path,
+                                                            IndexOptions options = IndexOptions());
   ~QuoteIndex();
   QuoteIndex(const QuoteIndex&) = delete;
   QuoteIndex& operator=(const QuoteIndex&) = delete;
@@ -156,6 +175,16 @@ class QuoteIndex {
   // Every speaker with entries, by number of occurrences (most first); all
   // speakers not in the gazetteer are one row with id "".
   StatusOr<std::vector<SpeakerCount>> Speakers();
+  // The figures of the speaker with this stored id; kNotFound when the
+  // index has no entry of it.
+  StatusOr<SpeakerProfile> Profile(const std::string& speaker_id);
+
+  // Bounds the running time of every later Search(), ResolveSpeaker(),
+  // Speakers() and Profile() call: past `milliseconds` SQLite abandons the statement and
+  // the call fails with kIoError, and timed_out() is true until the next
+  // call. 0 (the default): no bound.
+  void SetTimeLimit(uint32_t milliseconds);
+  bool timed_out() const { return timed_out_; }
 
   // Occurrences, entries and texts awaiting grouping, for reports.
   struct Counts {
@@ -175,12 +204,24 @@ class QuoteIndex {
  private:
   class Updater;
   QuoteIndex(std::unique_ptr<Database> db, IndexOptions options);
+  static StatusOr<std::unique_ptr<QuoteIndex>> OpenExistingIn(const std::string& path, bool read_only,
+                                                              IndexOptions options);
   Status Init(bool create);
-  Status LoadOccurrences(Entry* entry);
+  Status LoadOccurrences(Entry* entry, uint32_t limit);
+  StatusOr<std::vector<Entry>> SearchUntimed(const SearchQuery& query, const Gazetteer* gazetteer);
+  StatusOr<SpeakerMatch> ResolveSpeakerUntimed(const std::string& speaker, const Gazetteer* gazetteer);
+  // The clock of the time limit runs while a TimeLimit lives; Timed()
+  // turns an interrupted statement's error into the time-limit error.
+  class TimeLimit;
+  Status Timed(Status status);
+  static int Progress(void* self);
 
   std::unique_ptr<Database> db_;
   IndexOptions options_;
   uint32_t min_words_ = 0;
+  uint32_t time_limit_ms_ = 0;
+  int64_t deadline_ns_ = 0;  // steady clock; 0 outside timed calls
+  bool timed_out_ = false;
 };
 
 }  // namespace qawl::lookup

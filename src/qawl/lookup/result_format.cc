@@ -93,6 +93,33 @@ std::string JsonString(std::string_view s) {
   return out;
 }
 
+void AppendEntryJson(const Entry& e, std::string* out) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  std::string& o = *out;
+  o += "{\"entry\":" + std::to_string(e.id);
+  o += ",\"speaker\":{\"id\":" + JsonString(e.speaker_id) + ",\"name\":" + JsonString(e.speaker_name) + "}";
+  o += ",\"mention\":" + JsonString(e.mention);
+  o += ",\"text\":" + JsonString(e.text);
+  o += ",\"count\":" + std::to_string(e.count);
+  o += ",\"articles\":" + std::to_string(e.articles);
+  o += ",\"first_date\":" + JsonString(e.first_day);
+  o += ",\"last_date\":" + JsonString(e.last_day);
+  o += ",\"kinds\":[";
+  for (size_t i = 0; i < e.kinds.size(); ++i) {
+    if (i > 0) o += ',';
+    o += JsonString(KindName(e.kinds[i]));
+  }
+  o += "],\"occurrences\":[";
+  for (size_t i = 0; i < e.occurrences.size(); ++i) {
+    if (i > 0) o += ',';
+    std::string json;
+    (void)google::protobuf::util::MessageToJsonString(e.occurrences[i], &json, options);
+    o += json;
+  }
+  o += "]}";
+}
+
 void FormatEntries(const std::vector<Entry>& entries, ResultFormat format, const TableStyle& style,
                    std::string* out) {
   if (format == ResultFormat::kPb) {
@@ -102,31 +129,9 @@ void FormatEntries(const std::vector<Entry>& entries, ResultFormat format, const
     return;
   }
   if (format == ResultFormat::kJsonl) {
-    google::protobuf::util::JsonPrintOptions options;
-    options.preserve_proto_field_names = true;
     for (const Entry& e : entries) {
-      std::string& o = *out;
-      o += "{\"entry\":" + std::to_string(e.id);
-      o += ",\"speaker\":{\"id\":" + JsonString(e.speaker_id) + ",\"name\":" + JsonString(e.speaker_name) + "}";
-      o += ",\"mention\":" + JsonString(e.mention);
-      o += ",\"text\":" + JsonString(e.text);
-      o += ",\"count\":" + std::to_string(e.count);
-      o += ",\"articles\":" + std::to_string(e.articles);
-      o += ",\"first_date\":" + JsonString(e.first_day);
-      o += ",\"last_date\":" + JsonString(e.last_day);
-      o += ",\"kinds\":[";
-      for (size_t i = 0; i < e.kinds.size(); ++i) {
-        if (i > 0) o += ',';
-        o += JsonString(KindName(e.kinds[i]));
-      }
-      o += "],\"occurrences\":[";
-      for (size_t i = 0; i < e.occurrences.size(); ++i) {
-        if (i > 0) o += ',';
-        std::string json;
-        (void)google::protobuf::util::MessageToJsonString(e.occurrences[i], &json, options);
-        o += json;
-      }
-      o += "]}\n";
+      AppendEntryJson(e, out);
+      *out += '\n';
     }
     return;
   }

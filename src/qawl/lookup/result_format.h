@@ -33,6 +33,9 @@ bool ParseResultFormat(std::string_view name, ResultFormat* format);
 // occurrences (SearchQuery::occurrences).
 void FormatEntries(const std::vector<Entry>& entries, ResultFormat format, const TableStyle& style,
                    std::string* out);
+// Appends the JSON object of one entry (a line of kJsonl, without its
+// newline) to *out.
+void AppendEntryJson(const Entry& entry, std::string* out);
 // Appends `speakers` to *out; kPb is not a speaker format (treated as
 // kJsonl).
 void FormatSpeakers(const std::vector<SpeakerCount>& speakers, ResultFormat format, const TableStyle& style,

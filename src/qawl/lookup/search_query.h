@@ -46,9 +46,14 @@ struct SearchQuery {
   // At most this many entries, most recently reported first; 0: all.
   // Default 20.
   uint32_t limit = 20;
+  // Skip this many entries first (pagination). Default 0.
+  uint32_t offset = 0;
   // Also fetch every occurrence of each entry (Entry::occurrences).
   // Default false.
   bool occurrences = false;
+  // With `occurrences`: at most this many per entry (the first by date);
+  // 0 (the default): all. Entry::count still counts them all.
+  uint32_t max_occurrences = 0;
 };
 
 // The day of a record's date as "YYYY-MM-DD", when the date starts with an
