@@ -97,7 +97,9 @@ TEST(Mentions, SourceAfterConnector) {
   // A channel in a label noun is not a source.
   Stages channel("\"السوق ستتعافى\"، بحسب وكالة الأنباء.");
   for (size_t t = 0; t < channel.view.token_count(); ++t) {
-    if (channel.view.Word(t) == Norm("بحسب")) EXPECT_FALSE(channel.mentions.SourceAfterConnector(t).has_value());
+    if (channel.view.Word(t) == Norm("بحسب")) {
+      EXPECT_FALSE(channel.mentions.SourceAfterConnector(t).has_value());
+    }
   }
 }
 
