@@ -85,15 +85,21 @@ void Constructions::AfterColon(size_t index, const Attributed& who, bool describ
   if (describe || cue.form->tense == Tense::kNoun || !who.speaker.valid()) return;
   uint32_t end = v.ParagraphEnd(after);
   if (next < quotes.size()) end = std::min(end, ArticleView::QuoteStart(quotes[next]));
-  while (end > after && (t[end - 1] == '.' || t[end - 1] == ' ')) --end;
-  const ByteSpan text{after, end};
-  if (v.CountTokens(text) < limits::kMinUnmarkedTokens) return;
+  EmitUnmarked(ByteSpan{after, end}, who, ci, "cue_colon_unmarked");
+}
+
+// A statement without quotation marks, less its final period: DIRECT when
+// it has at least kMinUnmarkedTokens words.
+void Constructions::EmitUnmarked(ByteSpan text, const Attributed& who, int cue, const char* rule) {
+  const std::string_view t = view_->text();
+  while (text.end > text.begin && (t[text.end - 1] == '.' || t[text.end - 1] == ' ')) --text.end;
+  if (view_->CountTokens(text) < limits::kMinUnmarkedTokens) return;
   Record r;
   r.kind = v1::DIRECT;
   r.text = text;
   r.who = who;
-  r.cue = ci;
-  r.rule = "cue_colon_unmarked";
+  r.cue = cue;
+  r.rule = rule;
   r.confidence_scale = limits::kScaleUnmarked;
   records_.push_back(std::move(r));
 }
@@ -446,7 +452,6 @@ bool Constructions::InInterview(uint32_t pos) const {
 void Constructions::Answers() {
   if (interview_.empty()) return;
   const ArticleView& v = *view_;
-  const std::string_view t = v.text();
   Attributed who;
   int cue = -1;
   const uint32_t first_question = interview_.front().span.begin;
@@ -466,17 +471,7 @@ void Constructions::Answers() {
       ClaimQuote(q, v1::DIRECT, who, cue, "interview_answer");
       continue;
     }
-    ByteSpan text = part.span;
-    while (text.end > text.begin && (t[text.end - 1] == '.' || t[text.end - 1] == ' ')) --text.end;
-    if (v.CountTokens(text) < limits::kMinUnmarkedTokens) continue;
-    Record r;
-    r.kind = v1::DIRECT;
-    r.text = text;
-    r.who = who;
-    r.cue = cue;
-    r.rule = "interview_answer";
-    r.confidence_scale = limits::kScaleUnmarked;
-    records_.push_back(std::move(r));
+    EmitUnmarked(part.span, who, cue, "interview_answer");
   }
 }
 

@@ -75,6 +75,7 @@ class Constructions {
   void ClaimQuote(int q, v1::Kind kind, const Attributed& who, int cue, const char* rule);
   int TranslationOf(size_t q) const;
   void EmitClause(size_t cue_index, uint32_t begin, const Attributed& who);
+  void EmitUnmarked(ByteSpan text, const Attributed& who, int cue, const char* rule);
   uint32_t ClauseEnd(uint32_t begin, uint32_t sentence_end) const;
   uint32_t CutAtStops(uint32_t begin, uint32_t end) const;
   void AttributeLeftovers();
