@@ -1,7 +1,6 @@
 #include "qawl/discourse.h"
 
 #include <algorithm>
-#include <string>
 #include <string_view>
 
 #include "qawl/extraction_limits.h"
@@ -48,8 +47,7 @@ Attributed Discourse::Decide(size_t i) {
   const ByteSpan region = cues_->Region(*view_, i);
   Attributed a;
   if (cue.form->tense == Tense::kNoun && cue.form->cls == CueClass::kOther) return a;
-  const bool reports = frame.boundary == Boundary::kColon || frame.boundary == Boundary::kComplementizer ||
-                       (frame.boundary == Boundary::kQuote && !cue.after_connector);
+  const bool reports = frame.reports() || (frame.boundary == Boundary::kQuote && !cue.after_connector);
   if (!reports) {
     // No speech of its own; the speaker matters to a quotation before the
     // cue ("…"، قال X، "…"، وفق ما ذكر X). Only a subject the lexicon or
