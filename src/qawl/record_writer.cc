@@ -46,6 +46,20 @@ float MatchScale(MatchHow how) {
 
 namespace {
 
+// Sets a string field through its setter, or clears it when `value` is
+// empty: in proto3 the two are the same record, but a setter allocates a
+// string even for "" on a fresh message (the Python module's records are
+// all fresh), while clearing a reused one keeps its allocation.
+#define QAWL_SET_STRING(msg, field, value) \
+  do {                                     \
+    const auto& v_ = (value);              \
+    if (v_.empty()) {                      \
+      (msg)->clear_##field();              \
+    } else {                               \
+      (msg)->set_##field(v_);              \
+    }                                      \
+  } while (0)
+
 // Fills one message from one record, overwriting strings and sub-messages
 // in place so that they keep their allocations.
 class Filler {
@@ -55,7 +69,7 @@ class Filler {
 
   void Fill(const Record& r, uint32_t index, float confidence, ByteSpan span, v1::Quote* q) const {
     const v1::Article& article = view_.article();
-    q->set_article_id(article.id());
+    QAWL_SET_STRING(q, article_id, article.id());
     q->set_kind(r.kind);
     SetOriginal(span, q->mutable_text());
     q->mutable_span()->set_begin(span.begin);
@@ -66,7 +80,7 @@ class Filler {
       ByteSpan cspan = ToOriginal(ByteSpan{c.begin, c.end});
       v1::Cue* cue = q->mutable_cue();
       SetOriginal(cspan, cue->mutable_text());
-      cue->set_lemma(c.form->lemma);
+      QAWL_SET_STRING(cue, lemma, c.form->lemma);
       cue->mutable_span()->set_begin(cspan.begin);
       cue->mutable_span()->set_end(cspan.end);
     } else {
@@ -76,8 +90,8 @@ class Filler {
     rule->assign(r.rule);
     rule->append(HowSuffix(r.who.how));
     q->set_confidence(confidence);
-    q->set_url(article.url());
-    q->set_date(article.date());
+    QAWL_SET_STRING(q, url, article.url());
+    QAWL_SET_STRING(q, date, article.date());
     q->set_index(index);
   }
 
@@ -87,10 +101,10 @@ class Filler {
   void FillSpeaker(const Mention& s, v1::Speaker* sp) const {
     if (s.entity >= 0) {
       const Entity& e = view_.gazetteer().entity(s.entity);
-      sp->set_id(e.id);
-      sp->set_name(e.name);
-      sp->set_wikidata(e.wikidata);
-      sp->set_type(e.type);
+      QAWL_SET_STRING(sp, id, e.id);
+      QAWL_SET_STRING(sp, name, e.name);
+      QAWL_SET_STRING(sp, wikidata, e.wikidata);
+      QAWL_SET_STRING(sp, type, e.type);
     } else {
       sp->clear_id();
       sp->clear_name();
@@ -131,6 +145,8 @@ class Filler {
   std::string_view original_;
   bool valid_utf8_;
 };
+
+#undef QAWL_SET_STRING
 
 }  // namespace
 
