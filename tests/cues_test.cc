@@ -61,6 +61,37 @@ TEST(Cues, RelativeClauseFlags) {
   EXPECT_TRUE(about.cues.cue(static_cast<size_t>(j)).after_relative);
 }
 
+// Forms marked "?" in verbs.txt are cues only where they open a clause and
+// report.
+TEST(Cues, GuardedFormsOnlyWhereTheyReport) {
+  struct Case {
+    std::string text;
+    std::string word;
+    bool cue;
+  };
+  const Case cases[] = {
+      {"وبيّن مدير الخدمات في تصريح صحفي أن التطبيق مجاني.", "وبيّن", true},
+      {"بيّن: التطبيق مجاني.", "بيّن", true},
+      {"وزاد المدرب أن اللاعبين تعبوا.", "وزاد", true},
+      {"وزاد: \"اللاعبون تعبوا\".", "وزاد", true},
+      {"وجرى اللقاء بين الوزيرين أمس.", "بين", false},
+      {"وبين الطرفين خلاف قديم على أن الاتفاق لم يطبق.", "وبين", false},
+      {"وزادت الأسعار بنسبة عشرة في المئة.", "وزادت", false},
+      {"وقال إن الفرق بين الفريقين أن الأول أسرع.", "بين", false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    Stages s(c.text);
+    EXPECT_EQ(s.Cue(c.word) >= 0, c.cue);
+  }
+  // The frame of the cue before a dropped one runs on past it.
+  Stages s("وقال الوزير بين جلستين إن الاتفاق قريب.");
+  const int i = s.Cue("وقال");
+  ASSERT_GE(i, 0);
+  EXPECT_EQ(static_cast<int>(s.cues.frame(static_cast<size_t>(i)).boundary),
+            static_cast<int>(Boundary::kComplementizer));
+}
+
 TEST(Cues, JoinedAndLookups) {
   Stages s("وقال الوزير إن الخطة جاهزة، مضيفا أن التنفيذ سيبدأ قريبا.");
   ASSERT_EQ(s.cues.size(), 2u);

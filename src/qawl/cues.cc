@@ -54,6 +54,44 @@ void CueSet::Find(const ArticleView& view, const re2::RE2& complementizer) {
   }
   frames_.reserve(cues_.size());
   for (size_t i = 0; i < cues_.size(); ++i) frames_.push_back(FindFrame(view, complementizer, i));
+  DropUnreportingGuarded(view, complementizer);
+}
+
+bool CueSet::GuardHolds(const ArticleView& view, size_t i) const {
+  const Cue& c = cues_[i];
+  const size_t ti = c.token;
+  const bool opens_clause = c.joined() || ti == 0 || view.PunctuationBefore(ti) ||
+                            view.ListedStripped(ti - 1, Section::kClauseConnectives);
+  if (!opens_clause) return false;
+  const Frame& f = frames_[i];
+  if (f.boundary == Boundary::kColon) return true;
+  if (f.boundary != Boundary::kComplementizer) return false;
+  // إن، أن، بأن: not إلى أن or على أن, which follow prepositions too.
+  const std::string_view comp = view.text().substr(f.pos, 6);
+  return comp.substr(0, 4) == "ان" || comp == "بان";
+}
+
+void CueSet::DropUnreportingGuarded(const ArticleView& view, const re2::RE2& complementizer) {
+  size_t kept = 0;
+  bool dropped = false;
+  for (size_t i = 0; i < cues_.size(); ++i) {
+    if (cues_[i].form->guarded && !GuardHolds(view, i)) {
+      dropped = true;
+      continue;
+    }
+    cues_[kept] = cues_[i];
+    frames_[kept] = frames_[i];
+    ++kept;
+  }
+  if (!dropped) return;
+  cues_.resize(kept);
+  frames_.resize(kept);
+  // A phrase that ended at a dropped cue runs on.
+  for (size_t i = 0; i < kept; ++i) {
+    if (frames_[i].boundary != Boundary::kCue) continue;
+    if (i + 1 < kept && cues_[i + 1].begin == frames_[i].pos) continue;
+    frames_[i] = FindFrame(view, complementizer, i);
+  }
 }
 
 Frame CueSet::FindFrame(const ArticleView& view, const re2::RE2& complementizer, size_t index) const {

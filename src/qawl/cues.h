@@ -67,6 +67,11 @@ class CueSet {
 
  private:
   Frame FindFrame(const ArticleView& view, const re2::RE2& complementizer, size_t index) const;
+  // A guarded form (CueForm::guarded) is a cue where it opens a clause
+  // (after و/ف, punctuation or a clause connective) and its frame is a
+  // colon or إن/أن/بأن.
+  bool GuardHolds(const ArticleView& view, size_t i) const;
+  void DropUnreportingGuarded(const ArticleView& view, const re2::RE2& complementizer);
 
   std::vector<Cue> cues_;
   std::vector<Frame> frames_;

@@ -223,11 +223,13 @@ Status PatternSet::LoadVerbs(const File& f, const Normalizer& norm) {
                    : slot == 1           ? Gender::kFeminine
                                          : Gender::kPlural;
         for (std::string_view form : Split(slots[slot], ",")) {
+          const bool guarded = !form.empty() && form.front() == '?';
+          if (guarded) form.remove_prefix(1);
           std::string folded = norm.Fold(form);
           if (folded.empty() || folded.find(' ') != std::string::npos) {
             return Status::InvalidArgument("a verb form is one word: '" + std::string(form) + "'");
           }
-          forms.push_back({folded, CueForm{lemma, cls, tense, g}});
+          forms.push_back({folded, CueForm{lemma, cls, tense, g, guarded}});
         }
       }
     }

@@ -65,6 +65,10 @@ struct CueForm {
   CueClass cls = CueClass::kSay;
   Tense tense = Tense::kPast;
   Gender gender = Gender::kMasculine;
+  // A form that is as often another word ("?بين" in verbs.txt: بيّن "he
+  // explained" and بين "between"): a cue only where it opens a clause and
+  // reports (CueSet::Find).
+  bool guarded = false;
 };
 
 class PatternSet {
