@@ -53,6 +53,8 @@ TEST(ArticleView, QuotedNamesAndTermsAreLabels) {
       {"word after an imperfect verb", "بأنها تمثل “اختراقا” كبيرا.", false},
       {"a statement", "وقال: \"سنواصل العمل مع شركائنا حتى النهاية\".", false},
       {"after a glued ب", "ووصف الخطة بـ\"الجائرة\".", false},
+      {"name before the complementizer", "وأوضحت الشركة، في إفصاح على موقع السوق «تداول»، أن أرباحها ارتفعت.", true},
+      {"partial quote before وأن", "وأكد أن الحكومة «لن تتراجع»، وأن الخطة جاهزة.", false},
   };
   for (const LabelCase& c : cases) {
     SCOPED_TRACE(c.name + ": " + c.text);

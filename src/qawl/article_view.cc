@@ -125,6 +125,13 @@ bool ArticleView::IsLabel(const QuoteSpan& q) const {
   // في تصريح لـ"سكاي نيوز عربية": "…".
   uint32_t after = SkipSpaces(q.close_end);
   if (q.has_close() && after < t_.size() && t_[after] == ':') return true;
+  // A name inside the phrase between a cue and its complementizer: وأوضحت
+  // الشركة، في إفصاح على موقع «تداول»، أن ... A quoted statement does not
+  // run straight into إن/أن/بأن.
+  if (q.has_close() && n <= 3) {
+    const size_t next = TokenAt(q.close_end);
+    if (next < tokens_.size() && IsPlainComplementizer(Word(next))) return true;
+  }
   // A label noun right before it: وكالة "يونهاب"، مدافع "هاوتزر"; or the
   // preposition ل glued to it: لـ"رويترز".
   uint32_t start = QuoteStart(q);
@@ -172,6 +179,14 @@ bool ArticleView::IsLabel(const QuoteSpan& q) const {
     if (p == "مع" || p == "في" || p == "عبر" || p == "لدي") return true;
   }
   return false;
+}
+
+bool ArticleView::IsPlainComplementizer(std::string_view w) {
+  if (w.substr(0, 2) == "ب") w.remove_prefix(2);
+  if (w.substr(0, 4) != "ان") return false;
+  w.remove_prefix(4);
+  // An attached pronoun: أنه، إنها، أننا ...
+  return w.empty() || w == "ه" || w == "ها" || w == "هم" || w == "هما" || w == "نا" || w == "ني" || w == "هن";
 }
 
 bool ArticleView::IsForeign(const QuoteSpan& q) const {

@@ -106,6 +106,10 @@ class ArticleView {
   int QuoteOpeningAt(uint32_t pos) const { return OpeningAt(FirstQuoteFrom(pos), pos); }
   bool InsideQuote(uint32_t pos) const;
 
+  // Whether normalized word w is إن، أن or بأن, with or without an
+  // attached pronoun (أنه، بأنها).
+  static bool IsPlainComplementizer(std::string_view w);
+
  private:
   void Tokenize();
   void FindSentenceBreaks();

@@ -67,8 +67,8 @@ bool CueSet::GuardHolds(const ArticleView& view, size_t i) const {
   if (f.boundary == Boundary::kColon) return true;
   if (f.boundary != Boundary::kComplementizer) return false;
   // إن، أن، بأن: not إلى أن or على أن, which follow prepositions too.
-  const std::string_view comp = view.text().substr(f.pos, 6);
-  return comp.substr(0, 4) == "ان" || comp == "بان";
+  const size_t at = view.TokenAt(f.pos);
+  return at < view.token_count() && ArticleView::IsPlainComplementizer(view.Word(at));
 }
 
 void CueSet::DropUnreportingGuarded(const ArticleView& view, const re2::RE2& complementizer) {

@@ -163,6 +163,7 @@ CueMention MentionSet::OfCue(size_t i) const {
     out.speaker_only = !s.has_value() || only;
     return out;
   }
+  if (!cue.form->source_preposition.empty()) return SourceAfterPreposition(cue, region);
   // A verb of description takes its subject first before إن/أن (اعتبر
   // المدرب أن), its object first before بأن or a quotation (وصفت الهجوم
   // بأنه، وصف الخطوة بـ"…"). A participle's subject is its clause's
@@ -197,6 +198,20 @@ CueMention MentionSet::OfCue(size_t i) const {
     return out;
   }
   if ((out.mention = SubjectOfSentence(i))) out.site = MentionSite::kSentence;
+  return out;
+}
+
+CueMention MentionSet::SourceAfterPreposition(const Cue& cue, ByteSpan region) const {
+  const ArticleView& v = *view_;
+  CueMention out;
+  // Never the previous speaker: "وجاء الرد: ..." has no source of its own.
+  out.no_implied = true;
+  const size_t first = v.TokenAt(region.begin);
+  if (region.empty() || first >= v.token_count() || v.Word(first) != cue.form->source_preposition) return out;
+  const ByteSpan rest{v.token(first).end, region.end};
+  bool only = false;
+  out.mention = AnalyzeRegion(ByteSpan{v.SkipSpaces(rest.begin), rest.end}, Gender::kUnknown, &only, true);
+  if (out.mention) out.site = MentionSite::kSubject;
   return out;
 }
 

@@ -183,6 +183,7 @@ Status PatternSet::LoadVerbs(const File& f, const Normalizer& norm) {
     }
     CueClass cls = CueClass::kSay;
     bool have_class = false;
+    std::string source_preposition;
     std::vector<std::pair<std::string, CueForm>> forms;
     for (size_t i = 1; i < fields.size(); ++i) {
       std::string_view field = fields[i];
@@ -199,6 +200,11 @@ Status PatternSet::LoadVerbs(const File& f, const Normalizer& norm) {
         else if (value == "other") cls = CueClass::kOther;
         else return Status::InvalidArgument("unknown class '" + std::string(value) + "'");
         have_class = true;
+        continue;
+      }
+      if (key == "source") {
+        source_preposition = norm.Fold(value);
+        if (source_preposition.empty()) return Status::InvalidArgument("source= needs a preposition");
         continue;
       }
       Tense tense;
@@ -235,7 +241,10 @@ Status PatternSet::LoadVerbs(const File& f, const Normalizer& norm) {
     }
     if (!have_class) return Status::InvalidArgument("missing class=");
     if (forms.empty()) return Status::InvalidArgument("no forms for '" + std::string(fields[0]) + "'");
-    for (auto& [form, cue] : forms) cues_.emplace(form, cue);  // first listing wins
+    for (auto& [form, cue] : forms) {
+      cue.source_preposition = source_preposition;
+      cues_.emplace(form, cue);  // first listing wins
+    }
     return Status::Ok();
   });
   if (s.ok() && cues_.empty()) return Status::InvalidArgument(f.name + ": no verbs");

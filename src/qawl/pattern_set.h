@@ -69,6 +69,9 @@ struct CueForm {
   // explained" and بين "between"): a cue only where it opens a clause and
   // reports (CueSet::Find).
   bool guarded = false;
+  // Normalized preposition that introduces the source instead of a
+  // subject ("source=في": وجاء في البيان أن ...); empty for most verbs.
+  std::string source_preposition;
 };
 
 class PatternSet {
