@@ -2,6 +2,7 @@
 """Throughput of the Python module against the CLI on the same corpus.
 
     /usr/bin/python3 bench/python_bench.py [--build DIR] [--mb N] [--runs R] [--dir DIR]
+                                           [--memory reused|fresh]
 
 The corpus (scripts/gen_corpus.py, N MB of article text, default 100) is
 written once to DIR (default ${TMPDIR:-/tmp}/qawl-bench) and reused. Each
@@ -18,11 +19,19 @@ rounds (json.loads is not timed: it is the caller's, and Python's json is
 slower than the extraction). The Python figures cover the whole call: the
 dicts' text converted to UTF-8, extraction, and one qawl.v1.Quote message
 per record. Freeing a run's results is timed apart ("free": dropping the
-lists, then glibc's malloc_trim, which consolidates the freed memory that
-the next large allocation would otherwise consolidate inside the next
-timed call): Python messages own their strings, while the CLI reuses its
+lists): Python messages own their strings, while the CLI reuses its
 records, so freeing is a cost only the Python side has; the "+free" rows
 include it.
+
+--memory says where a call's memory comes from:
+
+  reused  (default) the heap that the previous call's results were freed
+          into, as in a program that extracts batch after batch; glibc
+          consolidates those freed chunks inside the next call, which is
+          timed.
+  fresh   the operating system: after freeing, glibc's malloc_trim hands
+          the free memory back, so each call page-faults its records in,
+          as the first call of a process does.
 
 Rounds alternate the three so that a machine shared with other work slows
 them alike; the table gives the median and best MB/s (10^6 bytes of article
@@ -46,6 +55,7 @@ def main():
     parser.add_argument("--build", default=os.path.join(root, "build"))
     parser.add_argument("--mb", type=float, default=100)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--memory", choices=("reused", "fresh"), default="reused")
     parser.add_argument("--dir", default=os.path.join(os.environ.get("TMPDIR", "/tmp"), "qawl-bench"))
     args = parser.parse_args()
 
@@ -66,8 +76,8 @@ def main():
     mb = sum(len(a["text"].encode("utf-8")) for a in articles) / 1e6
     extractor = qawl.Extractor()
     extractor.extract_many(articles[:200], threads=2)  # start the pool, load the rules
-    print("corpus: %s, %d articles, %.1f MB of text; %d cores; %d rounds; zero-copy records: %s"
-          % (corpus, len(articles), mb, os.cpu_count(), args.runs, qawl._qawl.zero_copy()), file=sys.stderr)
+    print("corpus: %s, %d articles, %.1f MB of text; %d cores; %d rounds; memory %s; zero-copy records: %s"
+          % (corpus, len(articles), mb, os.cpu_count(), args.runs, args.memory, qawl._qawl.zero_copy()), file=sys.stderr)
 
     import ctypes
     libc = ctypes.CDLL("libc.so.6")
@@ -99,7 +109,8 @@ def main():
             start, cpu0 = time.monotonic(), time.process_time()
             del results
             gc.collect()
-            libc.malloc_trim(0)
+            if args.memory == "fresh":
+                libc.malloc_trim(0)
             rows[name + "+free"].append((wall + time.monotonic() - start, cpu + time.process_time() - cpu0))
         print("  round %d: " % (r + 1) + ", ".join(
             "%s %.1f MB/s" % (k, mb / v[-1][0]) for k, v in rows.items() if "+" not in k), file=sys.stderr)
