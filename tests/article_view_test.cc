@@ -27,6 +27,30 @@ TEST(ArticleView, TokensAndSentencesOverNormalizedText) {
   EXPECT_EQ(v.ParagraphEnd(0) + 1, second);
 }
 
+TEST(ArticleView, AnInitialDoesNotEndTheSentence) {
+  struct Row {
+    const char* text;
+    const char* word;  // a word after the period
+    bool same_sentence;
+  } rows[] = {
+      {"وحذر الخبير د. حسن بابكر من أن الحصاد تأخر.", "حسن", true},
+      {"وقال أ.د. منى سالم إن الوضع صعب.", "منى", true},
+      {"وقال م. سالم إن الطريق مغلق.", "سالم", true},
+      {"قال الكاتب J. Smith إن الرواية جديدة.", "Smith", true},
+      {"وصل الوفد إلى غزة. ثم غادر.", "ثم", false},
+      {"قال إن الفريق فاز ب 3. ثم غادر.", "ثم", false},
+      {"تأسست المدينة عام 1990 م. ثم توسعت.", "ثم", false},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.text);
+    Stages s(r.text);
+    const ArticleView& v = s.view;
+    const auto at = static_cast<uint32_t>(v.text().find(Norm(r.word)));
+    ASSERT_NE(at, std::string_view::npos);
+    EXPECT_EQ(v.SentenceStart(at) == 0, r.same_sentence);
+  }
+}
+
 TEST(ArticleView, TokenAtFindsTheFirstTokenAtOrAfter) {
   Stages s("كلمة أولى ثم كلمة ثانية طويلة جدا في نص عربي يمتد على أكثر من كتلة واحدة من البايتات");
   const ArticleView& v = s.view;

@@ -83,11 +83,31 @@ void ArticleView::FindSentenceBreaks() {
           std::isdigit(static_cast<unsigned char>(t_[at + 1]))) {
         continue;
       }
+      // Not an initial: د. حسن بابكر، م. سالم، أ.د. منى (one letter, alone).
+      if (c == '.' && IsInitial(at)) continue;
     }
     while (k < inside.size() && inside[k].end <= at) ++k;
     if (c != '\n' && k < inside.size() && inside[k].begin <= at && at < inside[k].end) continue;
     breaks_.push_back(at);
   }
+}
+
+bool ArticleView::IsInitial(uint32_t dot) const {
+  auto opens_word = [&](uint32_t i) {
+    return i == 0 || t_[i - 1] == ' ' || t_[i - 1] == '.' || t_[i - 1] == '(' || t_[i - 1] == '\n';
+  };
+  const auto lead = [&](uint32_t i) { return static_cast<unsigned char>(t_[i]); };
+  // One Arabic letter (two bytes, lead 0xD8 to 0xDB) or one Latin letter;
+  // not after a number, where it is an era or a unit that may end the
+  // sentence (عام 1990 م.).
+  uint32_t letter = dot;
+  if (dot >= 2 && lead(dot - 2) >= 0xD8 && lead(dot - 2) <= 0xDB) {
+    letter = dot - 2;
+  } else if (dot >= 1 && std::isalpha(lead(dot - 1))) {
+    letter = dot - 1;
+  }
+  if (letter == dot || !opens_word(letter)) return false;
+  return !(letter >= 2 && t_[letter - 1] == ' ' && std::isdigit(lead(letter - 2)));
 }
 
 // The year of the article: from its date field, else the first plausible

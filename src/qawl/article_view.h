@@ -113,6 +113,8 @@ class ArticleView {
  private:
   void Tokenize();
   void FindSentenceBreaks();
+  // Whether the period at `dot` ends an initial (a letter standing alone).
+  bool IsInitial(uint32_t dot) const;
   int ArticleYear() const;
   bool IsLabel(const QuoteSpan& q) const;
   bool IsForeign(const QuoteSpan& q) const;
