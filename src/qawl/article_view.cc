@@ -21,6 +21,9 @@ void ArticleView::Build(const PatternSet& patterns, const v1::Article& article) 
   newlines_.clear();
   words_.clear();
   facts_.clear();
+  cue_tokens_.clear();
+  name_tokens_.clear();
+  source_noun_tokens_.clear();
   top_quotes_.clear();
   Normalizer::Default().Normalize(article.text(), &norm_);
   t_ = std::string_view(norm_.text());
@@ -51,7 +54,15 @@ void ArticleView::Tokenize() {
     std::string_view w = t_.substr(tokens_[k].begin, tokens_[k].end - tokens_[k].begin);
     words_[k] = w;
     const PatternSet::WordFacts* f = patterns_->Facts(w, HashWord(w));
-    facts_[k] = f != nullptr ? *f : PatternSet::WordFacts();
+    if (f == nullptr) {
+      facts_[k] = PatternSet::WordFacts();
+      continue;
+    }
+    facts_[k] = *f;
+    const auto index = static_cast<uint32_t>(k);
+    if (f->cue != nullptr) cue_tokens_.push_back(index);
+    if (f->names != nullptr) name_tokens_.push_back(index);
+    if ((f->lists_stripped & PatternSet::Bit(Section::kSourceNouns)) != 0) source_noun_tokens_.push_back(index);
   }
   // Token k is the first at or after the start of every block from the one
   // after the previous token's block to its own.

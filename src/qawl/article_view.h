@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -60,6 +61,13 @@ class ArticleView {
   // proclitic (PatternSet::WordFacts).
   bool Listed(size_t i, Section s) const { return (facts_[i].lists & PatternSet::Bit(s)) != 0; }
   bool ListedStripped(size_t i, Section s) const { return (facts_[i].lists_stripped & PatternSet::Bit(s)) != 0; }
+  // The tokens, in order, that may be a cue (facts(i).cue), that start a
+  // gazetteer name (facts(i).names), and that are source nouns
+  // (ListedStripped(i, kSourceNouns)): the stages that look only at those
+  // skip the rest of the article.
+  std::span<const uint32_t> cue_tokens() const { return cue_tokens_; }
+  std::span<const uint32_t> name_tokens() const { return name_tokens_; }
+  std::span<const uint32_t> source_noun_tokens() const { return source_noun_tokens_; }
   // The first token that begins at or after pos (token_count() if none).
   size_t TokenAt(uint32_t pos) const;
   size_t CountTokens(ByteSpan s) const { return TokenAt(s.end) - TokenAt(s.begin); }
@@ -132,6 +140,9 @@ class ArticleView {
   // Copied per token: the hot loops read them in order instead of chasing
   // pointers into the pattern set's table.
   std::vector<PatternSet::WordFacts> facts_;
+  std::vector<uint32_t> cue_tokens_;
+  std::vector<uint32_t> name_tokens_;
+  std::vector<uint32_t> source_noun_tokens_;
   std::vector<uint32_t> breaks_;
   std::vector<uint32_t> newlines_;
   std::vector<QuoteSpan> quotes_;

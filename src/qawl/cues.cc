@@ -29,9 +29,8 @@ bool RelativeAgrees(std::string_view rel, const CueForm& form) {
 void CueSet::Find(const ArticleView& view, const re2::RE2& complementizer) {
   cues_.clear();
   frames_.clear();
-  for (size_t ti = 0; ti < view.token_count(); ++ti) {
+  for (const size_t ti : view.cue_tokens()) {
     const PatternSet::CueWord* w = view.facts(ti).cue;
-    if (w == nullptr) continue;
     // A final ه read as an object pronoun must be written ه, not ة: the
     // fold ة -> ه makes nouns look like verbs (إضافة، إفادة، إشارة).
     std::string_view word = view.Word(ti);

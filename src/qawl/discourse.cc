@@ -102,6 +102,16 @@ Attributed Discourse::Decide(size_t i) {
     return a;
   }
   if (cm.no_implied) return a;
+  // حمّل X الحكم المسؤولية، واصفا ...: the participle's subject is the
+  // main verb's, whether or not that verb reports.
+  if (cue.form->tense == Tense::kParticiple) {
+    if (auto s = ClauseSubject(i)) {
+      a.speaker = *s;
+      a.how = How::kImplied;
+      Remember(cue.begin, a.speaker);
+      return a;
+    }
+  }
   if (auto h = FromHistory(cue.begin, cue.form->gender)) {
     a.speaker = *h;
     a.how = How::kImplied;
@@ -121,6 +131,27 @@ void Discourse::Remember(uint32_t pos, const Mention& s) {
                                [](uint32_t p, const auto& e) { return p < e.first; });
     history_.emplace(at, pos, s);
   }
+}
+
+std::optional<Mention> Discourse::ClauseSubject(size_t i) const {
+  const uint32_t sentence = view_->SentenceStart(cues_->cue(i).begin);
+  const size_t first = cues_->FirstFrom(sentence);
+  for (size_t k = i; k-- > first;) {
+    // Inside the clause that an earlier cue of the sentence reports
+    // ("قال X إن المجلس وافق ..."): not the main verb.
+    bool embedded = false;
+    for (size_t j = first; j < k && !embedded; ++j) {
+      const Frame& f = cues_->frame(j);
+      embedded = f.boundary == Boundary::kComplementizer && f.pos < cues_->cue(k).begin;
+    }
+    if (embedded) continue;
+    // A subject the sentence names; an implied one is the history's.
+    const Attributed& a = speakers_[k];
+    if (!a.speaker.valid() || a.how == How::kImplied) return std::nullopt;
+    if (!GenderAgrees(a.speaker.gender, cues_->cue(i).form->gender)) return std::nullopt;
+    return a.speaker;
+  }
+  return std::nullopt;
 }
 
 // The nearest earlier source agreeing with the verb's gender, among a

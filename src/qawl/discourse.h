@@ -59,6 +59,11 @@ class Discourse {
   Attributed Decide(size_t i);
   void Remember(uint32_t pos, const Mention& s);
   std::optional<Mention> FromHistory(uint32_t pos, Gender gender) const;
+  // The subject of the verb that participle cue i modifies: the speaker of
+  // the nearest earlier cue of its sentence that is not inside another
+  // cue's reported clause, if the sentence names it (not implied) and it
+  // agrees with the participle's gender.
+  std::optional<Mention> ClauseSubject(size_t i) const;
   void LinkToEarlierSource(uint32_t pos, Mention* s) const;
   void LinkLaterSources();
   class ShortMention;

@@ -202,7 +202,7 @@ Status Gazetteer::Load(std::string_view file_name, std::string_view data,
   // as listed before the same word read with a proclitic.
   by_first_word_.ForEachValue([](Starts& s) {
     std::stable_sort(s.list.begin(), s.list.end(), [](const Start& a, const Start& b) {
-      if (a.entry->words.size() != b.entry->words.size()) return a.entry->words.size() > b.entry->words.size();
+      if (a.words != b.words) return a.words > b.words;
       if (a.prefix_bytes != b.prefix_bytes) return a.prefix_bytes < b.prefix_bytes;
       return !a.entry->is_title && b.entry->is_title;
     });
@@ -277,10 +277,11 @@ std::optional<NameMatch> Gazetteer::MatchAt(std::span<const std::string_view> wo
 
 std::optional<NameMatch> Gazetteer::MatchAt(std::span<const std::string_view> words, size_t i,
                                             const Starts& starts) const {
+  const uint64_t second = i + 1 < words.size() ? HashWord(words[i + 1]) : 0;
   for (const Start& start : starts.list) {
+    const size_t n = start.words;
+    if ((n > 1 && start.second != second) || i + n > words.size()) continue;
     const Entry& e = *start.entry;
-    size_t n = e.words.size();
-    if (i + n > words.size()) continue;
     bool match = true;
     for (size_t k = 1; k < n && match; ++k) match = words[i + k] == e.words[k];
     if (match) return NameMatch{e.entity, i, i + n, e.is_title, start.prefix_bytes};

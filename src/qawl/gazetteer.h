@@ -228,8 +228,18 @@ class Gazetteer {
 // An alias or title reachable from a first word as written, with the
 // proclitic bytes it carries (و، ب، لل ...).
 struct Gazetteer::Start {
+  Start(const Entry* e, size_t prefix)
+      : entry(e),
+        prefix_bytes(prefix),
+        second(e->words.size() > 1 ? HashWord(e->words[1]) : 0),
+        words(e->words.size()) {}
   const Entry* entry;
   size_t prefix_bytes;
+  // HashWord of the entry's second word (0 for one word) and its number of
+  // words, kept here so that MatchAt passes over the many entries sharing
+  // a first word (وزير، الرئيس) without reading them.
+  uint64_t second;
+  size_t words;
 };
 
 }  // namespace qawl

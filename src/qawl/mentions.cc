@@ -38,15 +38,13 @@ void MentionSet::Find(const ArticleView& view, const CueSet& cues, const re2::RE
 void MentionSet::ScanGazetteer() {
   const ArticleView& v = *view_;
   const Gazetteer& g = v.gazetteer();
-  for (size_t i = 0; i < v.token_count();) {
-    std::optional<NameMatch> m;
-    if (v.facts(i).names != nullptr) m = g.MatchAt(v.words(), i, *v.facts(i).names);
-    if (!m) {
-      ++i;
-      continue;
+  size_t next = 0;  // the first token not inside a name found
+  for (const size_t i : v.name_tokens()) {
+    if (i < next) continue;
+    if (std::optional<NameMatch> m = g.MatchAt(v.words(), i, *v.facts(i).names)) {
+      names_.push_back(*m);
+      next = m->end;
     }
-    names_.push_back(*m);
-    i = m->end;
   }
   for (const NameMatch& m : names_) {
     if (!m.is_title) ++named_[m.entity];
@@ -67,8 +65,9 @@ void MentionSet::ScanRoleNames() {
   constexpr size_t kMinNameWords = 2;
   constexpr size_t kMaxNameWords = 4;
   auto definite = [&](size_t k) { return v.Word(k).substr(0, 4) == "ال"; };
-  for (size_t t = 0; t < v.token_count(); ++t) {
-    if (!v.ListedStripped(t, Section::kSourceNouns)) continue;
+  size_t next = 0;  // the first token not inside a role name found
+  for (const size_t t : v.source_noun_tokens()) {
+    if (t < next) continue;
     size_t k = t + 1;
     for (size_t a = 0; a < kMaxAdjectives && k < v.token_count() && definite(k) && !v.PunctuationBefore(k); ++a) {
       const std::string_view w = v.Word(k);
@@ -85,7 +84,7 @@ void MentionSet::ScanRoleNames() {
     m.span = ByteSpan{v.token(t).begin, v.token(k - 1).end};
     m.gender = v.EndsWithTehMarbuta(t) ? Gender::kFeminine : Gender::kMasculine;
     role_names_.emplace_back(v.token(t).begin, m);
-    t = k - 1;
+    next = k;
   }
 }
 
@@ -174,6 +173,11 @@ CueMention MentionSet::OfCue(size_t i) const {
   const bool open_subject = !participle && (cue.form->cls != CueClass::kDescribe || subject_first_describe);
   out.mention = AnalyzeRegion(region, cue.form->gender, &out.speaker_only, open_subject);
   if (participle) out.mention.reset();
+  // A verb that marks its subject takes an object after it too (انتقد
+  // المدرب عمرو الجمال الحكم).
+  if (out.mention && cue.form->cls == CueClass::kOther && out.mention->entity < 0) {
+    out.mention->span.end = EndBeforeObject(out.mention->span);
+  }
   if (out.mention) {
     out.site = MentionSite::kSubject;
     return out;
@@ -507,7 +511,9 @@ std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
   // Joined by و, or in a clause on the object ("نشر X تغريدة قال فيها").
   const size_t next = cue.token + 1;
   const bool in_object_clause = next < v.token_count() && (v.Word(next) == "فيه" || v.Word(next) == "فيها");
-  if (!cue.joined() && !in_object_clause) return std::nullopt;
+  // Or a participle closing the clause ("حمّل X الحكم المسؤولية، واصفا").
+  const bool closing_participle = cue.form->tense == Tense::kParticiple && v.FollowsComma(cue.token);
+  if (!cue.joined() && !in_object_clause && !closing_participle) return std::nullopt;
   const uint32_t start = v.SentenceStart(cue.begin);
   if (cue_index > 0 && cues_->cue(cue_index - 1).begin >= start) return std::nullopt;
   size_t first = v.TokenAt(start);
@@ -518,26 +524,30 @@ std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
       break;
     }
   }
+  const size_t lead_word = first;
   while (first < cue.token && v.ListedStripped(first, Section::kAuxiliaries)) ++first;
-  // The verb, then its subject: a source noun or a name.
-  const size_t subject = first + 1;
-  if (subject >= cue.token || v.FollowsComma(subject)) return std::nullopt;
+  // A source noun or a name (in Latin script too: Marco Bellini, which the
+  // normalizer lowercases).
+  auto opens_subject = [&](size_t k) {
+    const auto lead = static_cast<unsigned char>(v.Word(k)[0]);
+    return v.ListedStripped(k, Section::kSourceNouns) || v.Listed(k, Section::kGivenNames) ||
+           v.facts(k).names != nullptr || (lead >= 'a' && lead <= 'z') || (lead >= 'A' && lead <= 'Z');
+  };
+  // The verb, then its subject; after كان the subject may come first
+  // ("وكانت النيابة العامة قد أسندت").
+  const bool subject_first = first > lead_word && first < cue.token && opens_subject(first);
+  const size_t subject = subject_first ? first : first + 1;
+  if (subject >= cue.token || v.FollowsComma(subject) || !opens_subject(subject)) return std::nullopt;
   const auto lead = static_cast<unsigned char>(v.Word(subject)[0]);
-  // A name in Latin script (Marco Bellini; the normalizer lowercases it).
   const bool latin_name = (lead >= 'a' && lead <= 'z') || (lead >= 'A' && lead <= 'Z');
-  if (!v.ListedStripped(subject, Section::kSourceNouns) && !v.Listed(subject, Section::kGivenNames) &&
-      v.facts(subject).names == nullptr && !latin_name) {
-    return std::nullopt;
-  }
+  // The phrase runs to a comma, or before قد and the verb after it.
   size_t end = subject + 1;
-  while (end < cue.token && !v.FollowsComma(end)) ++end;
+  while (end < cue.token && !v.FollowsComma(end) && !(subject_first && v.ListedStripped(end, Section::kAuxiliaries))) {
+    ++end;
+  }
   bool only;
   std::optional<Mention> s = AnalyzeRegion(ByteSpan{v.token(subject).begin, v.token(end - 1).end}, cue.form->gender, &only);
-  // Only the noun phrase: the object follows it (المشروع بشدة). A definite
-  // word after a name of two or more words opens the object ("النائب فادي
-  // خوري المشروع"), unless it is a nisba family name ending in ي
-  // ("عبدالله يوسف المهندي"); after one word it may be a construct ("مدير
-  // المستشفى").
+  // Only the noun phrase: the object follows it (المشروع بشدة).
   if (s && s->entity < 0) {
     s->span.end = TrimNounPhrase(s->span);
     // A name in Latin script ends where the script changes.
@@ -546,19 +556,23 @@ std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
       while (k < v.TokenAt(s->span.end) && static_cast<unsigned char>(v.Word(k)[0]) < 0x80) ++k;
       s->span.end = v.token(k - 1).end;
     }
-    size_t names = 0;
-    for (size_t k = subject + 1; k < v.TokenAt(s->span.end); ++k) {
-      const std::string_view w = v.Word(k);
-      const bool definite = w.substr(0, 4) == "ال";
-      const bool nisba = w.size() >= 2 && w.substr(w.size() - 2) == "ي";
-      if (definite && !nisba && names >= 2) {
-        s->span.end = v.token(k - 1).end;
-        break;
-      }
-      names = definite ? 0 : names + 1;
-    }
+    s->span.end = EndBeforeObject(s->span);
   }
   return s;
+}
+
+uint32_t MentionSet::EndBeforeObject(ByteSpan np) const {
+  const ArticleView& v = *view_;
+  size_t names = 0;
+  const size_t last = v.TokenAt(np.end);
+  for (size_t k = v.TokenAt(np.begin) + 1; k < last; ++k) {
+    const std::string_view w = v.Word(k);
+    const bool definite = w.substr(0, 4) == "ال";
+    const bool nisba = w.size() >= 2 && w.substr(w.size() - 2) == "ي";
+    if (definite && !nisba && names >= 2) return v.token(k - 1).end;
+    names = definite ? 0 : names + 1;
+  }
+  return np.end;
 }
 
 std::optional<Mention> MentionSet::SourceAfterConnector(size_t connector) const {

@@ -113,6 +113,11 @@ class MentionSet {
   std::optional<Mention> SpellingVariantIn(size_t first, size_t np_last) const;
   uint32_t PhraseEnd(uint32_t begin, uint32_t end) const;
   uint32_t TrimNounPhrase(ByteSpan np) const;
+  // Where an unknown subject ends before the verb's object: at a definite
+  // word after a name of two or more words ("النائب فادي خوري المشروع"),
+  // unless it is a nisba family name ending in ي ("عبدالله يوسف
+  // المهندي"); after one word it may be a construct ("مدير المستشفى").
+  uint32_t EndBeforeObject(ByteSpan np) const;
   int ResolveShortName(size_t token) const;
   std::optional<Mention> SpeakerOfNounCue(const Cue& cue) const;
   std::optional<Mention> Preposed(size_t cue_index) const;
