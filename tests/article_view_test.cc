@@ -78,6 +78,8 @@ TEST(ArticleView, QuotedNamesAndTermsAreLabels) {
       {"a statement", "وقال: \"سنواصل العمل مع شركائنا حتى النهاية\".", false},
       {"after a glued ب", "ووصف الخطة بـ\"الجائرة\".", false},
       {"name before the complementizer", "وأوضحت الشركة، في إفصاح على موقع السوق «تداول»، أن أرباحها ارتفعت.", true},
+      {"programme after a label noun", "وأعلن الوزير أن مبادرة «حياة كريمة» ستتوسع.", true},
+      {"predicate of a label noun after أن", "ورأت الخبيرة أن المبادرة \"خطوة مهمة\" في هذا المجال.", false},
       {"partial quote before وأن", "وأكد أن الحكومة «لن تتراجع»، وأن الخطة جاهزة.", false},
   };
   for (const LabelCase& c : cases) {

@@ -174,7 +174,13 @@ bool ArticleView::IsLabel(const QuoteSpan& q) const {
     if (t_[k] != ' ') return false;
   }
   if (prev.end == start && Word(i - 1) == "ل") return true;
-  if (ListedStripped(i - 1, Section::kLabelNouns)) return true;
+  // A label noun before it (مبادرة «حياة كريمة»); but a definite one right
+  // after إن/أن is the clause's subject and the quotation its predicate
+  // (أن المبادرة "خطوة مهمة").
+  if (ListedStripped(i - 1, Section::kLabelNouns)) {
+    const bool subject = Word(i - 1).substr(0, 4) == "ال" && i >= 2 && IsPlainComplementizer(Word(i - 2));
+    if (!subject) return true;
+  }
   // One quoted word right after a noun names something rather than
   // reporting it: a definite word (تقنية «الفار»; a mark glued to بـ is
   // not this), or an indefinite one after an indefinite noun, a construct

@@ -112,7 +112,10 @@ class ArticleView {
   // pos, else -1.
   int OpeningAt(size_t i, uint32_t pos) const;
   int QuoteOpeningAt(uint32_t pos) const { return OpeningAt(FirstQuoteFrom(pos), pos); }
-  bool InsideQuote(uint32_t pos) const;
+  bool InsideQuote(uint32_t pos) const { return QuoteEndAfter(pos) != pos; }
+  // The end of the inner span of the top-level quotation holding pos, or
+  // pos when none does.
+  uint32_t QuoteEndAfter(uint32_t pos) const;
 
   // Whether normalized word w is إن، أن or بأن, with or without an
   // attached pronoun (أنه، بأنها).
@@ -181,12 +184,12 @@ inline size_t ArticleView::FirstQuoteFrom(uint32_t pos) const {
   return static_cast<size_t>(it - quotes_.begin());
 }
 
-inline bool ArticleView::InsideQuote(uint32_t pos) const {
+inline uint32_t ArticleView::QuoteEndAfter(uint32_t pos) const {
   auto it = std::upper_bound(top_quotes_.begin(), top_quotes_.end(), pos,
                              [](uint32_t p, const ByteSpan& s) { return p < s.begin; });
-  if (it == top_quotes_.begin()) return false;
+  if (it == top_quotes_.begin()) return pos;
   --it;
-  return pos < it->end;
+  return pos < it->end ? it->end : pos;
 }
 
 inline int ArticleView::OpeningAt(size_t i, uint32_t pos) const {

@@ -214,6 +214,11 @@ uint32_t Constructions::ClauseEnd(uint32_t begin, uint32_t sentence_end) const {
       end = before;
       break;
     }
+    // "، لكنه أقر بـ": a cue after a contrastive connective.
+    if (c.token > 0 && v.ListedStripped(c.token - 1, Section::kClauseConnectives)) {
+      end = v.SkipSpacesBack(v.token(c.token - 1).begin);
+      break;
+    }
   }
   end = CutAtStops(begin, end);
   // Trailing separators.
@@ -236,17 +241,25 @@ uint32_t Constructions::ClauseEnd(uint32_t begin, uint32_t sentence_end) const {
 // leftmost match opens the clause.
 uint32_t Constructions::CutAtStops(uint32_t begin, uint32_t end) const {
   const std::string_view t = view_->text();
-  re2::StringPiece m;
-  re2::StringPiece window(t.data() + begin, end - begin);
-  if (!rules_.clause_end->Match(window, 0, window.size(), re2::RE2::UNANCHORED, &m, 1)) return end;
-  auto at = static_cast<uint32_t>(m.data() - t.data());
-  if (at > begin) return at;
-  for (const re2::RE2* rule : {rules_.clause_stop, rules_.trailing_meta}) {
-    window = re2::StringPiece(t.data() + begin, end - begin);
-    if (rule->Match(window, 0, window.size(), re2::RE2::UNANCHORED, &m, 1)) {
-      at = static_cast<uint32_t>(m.data() - t.data());
-      if (at > begin && at < end) end = at;
+  // The first match of `rule` in [from, end) outside quotations (the
+  // speaker's own "لكنها" does not end the writer's clause), or end.
+  auto first_stop = [&](const re2::RE2& rule, uint32_t from) {
+    re2::StringPiece m;
+    while (from < end) {
+      re2::StringPiece window(t.data() + from, end - from);
+      if (!rule.Match(window, 0, window.size(), re2::RE2::UNANCHORED, &m, 1)) return end;
+      const auto at = static_cast<uint32_t>(m.data() - t.data());
+      const uint32_t quote_end = view_->QuoteEndAfter(at);
+      if (quote_end == at) return at;
+      from = quote_end;
     }
+    return end;
+  };
+  uint32_t at = first_stop(*rules_.clause_end, begin);
+  if (at == end || at > begin) return at;
+  for (const re2::RE2* rule : {rules_.clause_stop, rules_.trailing_meta}) {
+    at = first_stop(*rule, begin);
+    if (at > begin && at < end) end = at;
   }
   return end;
 }
