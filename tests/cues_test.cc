@@ -92,6 +92,26 @@ TEST(Cues, GuardedFormsOnlyWhereTheyReport) {
             static_cast<int>(Boundary::kComplementizer));
 }
 
+TEST(Cues, NounAfterMasdarMarkerOrNumeral) {
+  struct Case {
+    std::string text;
+    std::string word;
+    bool cue;
+  };
+  const Case cases[] = {
+      {"وأكد مسؤولون، فضلوا عدم ذكر أسمائهم، أن البنوك بدأت المراجعة.", "ذكر", false},
+      {"وقالت إنها اشترت سبعة كتب هذا العام.", "كتب", false},
+      {"وقالت إنها اشترت 7 كتب هذا العام.", "كتب", false},
+      {"وكتب الوزير على حسابه أن القرار نهائي.", "وكتب", true},
+      {"2024-07-18 | 10:05\nأكد المتحدث أن الساعات ستتحسن.", "أكد", true},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    Stages s(c.text);
+    EXPECT_EQ(s.Cue(c.word) >= 0, c.cue);
+  }
+}
+
 TEST(Cues, JoinedAndLookups) {
   Stages s("وقال الوزير إن الخطة جاهزة، مضيفا أن التنفيذ سيبدأ قريبا.");
   ASSERT_EQ(s.cues.size(), 2u);

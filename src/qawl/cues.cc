@@ -11,6 +11,10 @@ namespace {
 
 using Section = PatternSet::Section;
 
+bool IsNumber(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // "X، الذي قال": the relative pronoun agrees with the verb. "، التي يقولون
 // إنها" is a clause about the antecedent, not by it.
 bool RelativeAgrees(std::string_view rel, const CueForm& form) {
@@ -35,6 +39,11 @@ void CueSet::Find(const ArticleView& view, const re2::RE2& complementizer) {
     // fold ة -> ه makes nouns look like verbs (إضافة، إفادة، إشارة).
     std::string_view word = view.Word(ti);
     if (w->object_suffix && word.substr(word.size() - 2) == "ه" && view.EndsWithTehMarbuta(ti)) continue;
+    // After عدم or a numeral the form is a noun (عدم ذكر اسمه، سبعة كتب).
+    if (ti > 0 && !view.PunctuationBefore(ti) &&
+        (view.ListedStripped(ti - 1, Section::kNounMarkers) || IsNumber(view.Word(ti - 1)))) {
+      continue;
+    }
     // Inside a quotation a cue belongs to the quoted speaker's words.
     const Token& tok = view.token(ti);
     if (view.InsideQuote(tok.begin)) continue;
