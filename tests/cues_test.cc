@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <span>
+#include <string>
+
 #include "stage_util.h"
 
 namespace qawl {
@@ -63,13 +66,23 @@ TEST(Cues, RelativeClauseFlags) {
 
 // Forms marked "?" in verbs.txt are cues only where they open a clause and
 // report.
+// Whether `word` of `text` is a cue.
+struct IsCueCase {
+  std::string text;
+  std::string word;
+  bool cue;
+};
+
+void ExpectCues(std::span<const IsCueCase> cases) {
+  for (const IsCueCase& c : cases) {
+    SCOPED_TRACE(c.text);
+    Stages s(c.text);
+    EXPECT_EQ(s.Cue(c.word) >= 0, c.cue) << c.word;
+  }
+}
+
 TEST(Cues, GuardedFormsOnlyWhereTheyReport) {
-  struct Case {
-    std::string text;
-    std::string word;
-    bool cue;
-  };
-  const Case cases[] = {
+  const IsCueCase cases[] = {
       {"وبيّن مدير الخدمات في تصريح صحفي أن التطبيق مجاني.", "وبيّن", true},
       {"بيّن: التطبيق مجاني.", "بيّن", true},
       {"وزاد المدرب أن اللاعبين تعبوا.", "وزاد", true},
@@ -79,11 +92,7 @@ TEST(Cues, GuardedFormsOnlyWhereTheyReport) {
       {"وزادت الأسعار بنسبة عشرة في المئة.", "وزادت", false},
       {"وقال إن الفرق بين الفريقين أن الأول أسرع.", "بين", false},
   };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.text);
-    Stages s(c.text);
-    EXPECT_EQ(s.Cue(c.word) >= 0, c.cue);
-  }
+  ExpectCues(cases);
   // The frame of the cue before a dropped one runs on past it.
   Stages s("وقال الوزير بين جلستين إن الاتفاق قريب.");
   const int i = s.Cue("وقال");
@@ -93,23 +102,14 @@ TEST(Cues, GuardedFormsOnlyWhereTheyReport) {
 }
 
 TEST(Cues, NounAfterMasdarMarkerOrNumeral) {
-  struct Case {
-    std::string text;
-    std::string word;
-    bool cue;
-  };
-  const Case cases[] = {
+  const IsCueCase cases[] = {
       {"وأكد مسؤولون، فضلوا عدم ذكر أسمائهم، أن البنوك بدأت المراجعة.", "ذكر", false},
       {"وقالت إنها اشترت سبعة كتب هذا العام.", "كتب", false},
       {"وقالت إنها اشترت 7 كتب هذا العام.", "كتب", false},
       {"وكتب الوزير على حسابه أن القرار نهائي.", "وكتب", true},
       {"2024-07-18 | 10:05\nأكد المتحدث أن الساعات ستتحسن.", "أكد", true},
   };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.text);
-    Stages s(c.text);
-    EXPECT_EQ(s.Cue(c.word) >= 0, c.cue);
-  }
+  ExpectCues(cases);
 }
 
 TEST(Cues, JoinedAndLookups) {
