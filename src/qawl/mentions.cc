@@ -513,12 +513,22 @@ std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
   const bool in_object_clause = next < v.token_count() && (v.Word(next) == "فيه" || v.Word(next) == "فيها");
   // Or a participle closing the clause ("حمّل X الحكم المسؤولية، واصفا").
   const bool closing_participle = cue.form->tense == Tense::kParticiple && v.FollowsComma(cue.token);
-  if (!cue.joined() && !in_object_clause && !closing_participle) return std::nullopt;
+  // Or a clause on the object with no relative pronoun, the verb straight
+  // before its إن ("تثبيت الفائدة، في خطوة قال إنها"، "نموذجا لغويا قالت
+  // إنه").
+  const bool bare_relative = cue.form->tense == Tense::kPast && cue.token > 0 &&
+                             cues_->frame(cue_index).boundary == Boundary::kComplementizer &&
+                             v.TokenAt(cues_->frame(cue_index).pos) == next;
+  if (!cue.joined() && !in_object_clause && !closing_participle && !bare_relative) return std::nullopt;
   const uint32_t start = v.SentenceStart(cue.begin);
   if (cue_index > 0 && cues_->cue(cue_index - 1).begin >= start) return std::nullopt;
   size_t first = v.TokenAt(start);
-  // A leading phrase closed by a comma (في المقابل، من جهته،).
-  for (size_t k = first + 1; k < cue.token && k <= first + limits::kMaxLeadTokens; ++k) {
+  // A leading phrase closed by a comma (في المقابل، من جهته، وعشية
+  // الزيارة،), opening with a particle or a time word, not a verb ("قرر
+  // البنك، الأحد،").
+  const bool lead_phrase =
+      v.ListedStripped(first, Section::kNotSubject) || v.ListedStripped(first, Section::kTimeWords);
+  for (size_t k = first + 1; lead_phrase && k < cue.token && k <= first + limits::kMaxLeadTokens; ++k) {
     if (v.FollowsComma(k)) {
       first = k;
       break;
