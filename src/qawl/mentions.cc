@@ -450,6 +450,9 @@ std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
     return s;
   }
   if (!v.IsContentWord(first)) return std::nullopt;
+  // أما X ... فقال: the topic is the subject, whatever stands between it
+  // and the ف that answers أما (an apposition, "(15 عاما)").
+  const bool topic = first > 0 && v.Word(first - 1) == "اما" && cue.joined();
   size_t np_end = cue.token;
   for (size_t i = first + 1; i < cue.token; ++i) {
     // Punctuation inside means the words are not one noun phrase, unless a
@@ -459,7 +462,7 @@ std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
     if (!v.PunctuationBefore(i)) continue;
     const bool apposition = at_sentence_start && !cue.joined() &&
                             i - first <= limits::kMaxPreposedUnknownTokens && v.FollowsComma(cue.token);
-    if (!v.Listed(i, Section::kRelativeWords) && !apposition) return std::nullopt;
+    if (!v.Listed(i, Section::kRelativeWords) && !apposition && !topic) return std::nullopt;
     np_end = i;
     break;
   }
