@@ -48,6 +48,10 @@ TEST(Cues, CuesInsideQuotationsBelongToTheQuote) {
 TEST(Cues, NounInTehMarbutaIsNotAVerbWithObject) {
   Stages s("وفي إشارة إلى الأزمة تحدث الوزير طويلا.");
   EXPECT_EQ(s.Cue("إشارة"), -1);
+  // رؤية folds to رويه, روى with an object pronoun: a noun all the same.
+  Stages vision("وقال الوزير إن رؤية الحكومة واضحة.");
+  EXPECT_EQ(vision.Cue("رؤية"), -1);
+  EXPECT_EQ(vision.view.cue_tokens().size(), 1u);
 }
 
 TEST(Cues, RelativeClauseFlags) {

@@ -59,8 +59,13 @@ void ArticleView::Tokenize() {
       continue;
     }
     facts_[k] = *f;
+    // A final ه read as an object pronoun must be written ه, not ة: the
+    // fold ة -> ه makes nouns look like verbs (إضافة، إشارة، رؤية).
+    if (f->cue != nullptr && f->cue->object_suffix && w.substr(w.size() - 2) == "ه" && EndsWithTehMarbuta(k)) {
+      facts_[k].cue = nullptr;
+    }
     const auto index = static_cast<uint32_t>(k);
-    if (f->cue != nullptr) cue_tokens_.push_back(index);
+    if (facts_[k].cue != nullptr) cue_tokens_.push_back(index);
     if (f->names != nullptr) name_tokens_.push_back(index);
     if ((f->lists_stripped & PatternSet::Bit(Section::kSourceNouns)) != 0) source_noun_tokens_.push_back(index);
   }

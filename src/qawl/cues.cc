@@ -35,10 +35,6 @@ void CueSet::Find(const ArticleView& view, const re2::RE2& complementizer) {
   frames_.clear();
   for (const size_t ti : view.cue_tokens()) {
     const PatternSet::CueWord* w = view.facts(ti).cue;
-    // A final ه read as an object pronoun must be written ه, not ة: the
-    // fold ة -> ه makes nouns look like verbs (إضافة، إفادة، إشارة).
-    std::string_view word = view.Word(ti);
-    if (w->object_suffix && word.substr(word.size() - 2) == "ه" && view.EndsWithTehMarbuta(ti)) continue;
     // After عدم or a numeral the form is a noun (عدم ذكر اسمه، سبعة كتب).
     if (ti > 0 && !view.PunctuationBefore(ti) &&
         (view.ListedStripped(ti - 1, Section::kNounMarkers) || IsNumber(view.Word(ti - 1)))) {

@@ -210,9 +210,17 @@ CueMention MentionSet::SourceAfterPreposition(const Cue& cue, ByteSpan region) c
   CueMention out;
   // Never the previous speaker: "وجاء الرد: ..." has no source of its own.
   out.no_implied = true;
-  const size_t first = v.TokenAt(region.begin);
-  if (region.empty() || first >= v.token_count() || v.Word(first) != cue.form->source_preposition) return out;
-  const ByteSpan rest{v.token(first).end, region.end};
+  // The preposition opens the phrase (وجاء في البيان) or follows a short
+  // channel (وعلمت «الشرق الأوسط» من مصادر مطلعة).
+  constexpr size_t kMaxChannelTokens = 3;
+  if (region.empty()) return out;
+  size_t at = v.TokenAt(region.begin);
+  const size_t last = v.TokenAt(region.end);
+  while (at < last && at - v.TokenAt(region.begin) <= kMaxChannelTokens && v.Word(at) != cue.form->source_preposition) {
+    ++at;
+  }
+  if (at >= last || v.Word(at) != cue.form->source_preposition) return out;
+  const ByteSpan rest{v.token(at).end, region.end};
   bool only = false;
   out.mention = AnalyzeRegion(ByteSpan{v.SkipSpaces(rest.begin), rest.end}, Gender::kUnknown, &only, true);
   if (out.mention) out.site = MentionSite::kSubject;

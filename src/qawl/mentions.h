@@ -101,7 +101,8 @@ class MentionSet {
   void ScanRoleNames();
   CueMention OfCue(size_t i) const;
   // For a verb whose source follows a preposition (CueForm::
-  // source_preposition): the phrase after it, and never an implied speaker.
+  // source_preposition), first in the phrase or after a short channel: the
+  // phrase after it, and never an implied speaker.
   CueMention SourceAfterPreposition(const Cue& cue, ByteSpan region) const;
   // The subject in `region` (words after a verb, or a phrase standing in
   // its place). `open_subject`: whether a phrase with no name and no source
