@@ -170,7 +170,11 @@ CueMention MentionSet::OfCue(size_t i) const {
   const bool participle = cue.form->tense == Tense::kParticiple;
   const bool subject_first_describe =
       frame.boundary == Boundary::kComplementizer && v.Word(v.TokenAt(frame.pos)).substr(0, 2) != "ب";
-  const bool open_subject = !participle && (cue.form->cls != CueClass::kDescribe || subject_first_describe);
+  // After لكنه/لكنها the attached pronoun is the subject: the words after
+  // the verb are its object ("لكنه أقر بتسجيل خروقات").
+  const bool pronoun_subject = cue.token > 0 && !cue.joined() && PronounSubjectBefore(cue.token);
+  const bool open_subject = !participle && !pronoun_subject &&
+                            (cue.form->cls != CueClass::kDescribe || subject_first_describe);
   out.mention = AnalyzeRegion(region, cue.form->gender, &out.speaker_only, open_subject);
   if (participle) out.mention.reset();
   // A verb that marks its subject takes an object after it too (انتقد
@@ -441,6 +445,9 @@ std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
   const Cue& cue = cues_->cue(cue_index);
   const uint32_t start = ClauseStartBefore(cue_index);
   const bool at_sentence_start = start == v.SentenceStart(cue.begin);
+  // "كشف X أن اللجنة ستراجع اللقطة، ونفى أن": after a comma, a verb joined
+  // by و goes with the earlier cue, not with the clause it reports.
+  if (!at_sentence_start && cue.joined() && v.FollowsComma(cue.token)) return std::nullopt;
   size_t first = v.TokenAt(start);
   while (first < cue.token && v.ListedStripped(first, Section::kAuxiliaries)) ++first;
   if (first >= cue.token || cue.token - first > limits::kMaxPreposedTokens) return std::nullopt;
@@ -539,8 +546,12 @@ std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
   // البنك، الأحد،").
   const bool lead_phrase =
       v.ListedStripped(first, Section::kNotSubject) || v.ListedStripped(first, Section::kTimeWords);
-  for (size_t k = first + 1; lead_phrase && k < cue.token && k <= first + limits::kMaxLeadTokens; ++k) {
-    if (v.FollowsComma(k)) {
+  for (size_t k = first + 1; k < cue.token && k <= first + limits::kMaxLeadTokens; ++k) {
+    // A dateline on the sentence's line: "عمّان 3 تموز (بترا)- قرر".
+    const std::string_view gap = v.text().substr(v.token(k - 1).end, v.token(k).begin - v.token(k - 1).end);
+    const bool dateline = gap.find(" -") != std::string_view::npos || gap.find("- ") != std::string_view::npos ||
+                          gap.find("–") != std::string_view::npos;
+    if (dateline || (lead_phrase && v.FollowsComma(k))) {
       first = k;
       break;
     }
@@ -594,6 +605,11 @@ uint32_t MentionSet::EndBeforeObject(ByteSpan np) const {
     names = definite ? 0 : names + 1;
   }
   return np.end;
+}
+
+bool MentionSet::PronounSubjectBefore(size_t token) const {
+  const std::string_view w = view_->Word(token - 1);
+  return w == "لكنه" || w == "لكنها" || w == "لكنهم" || w == "ولكنه" || w == "ولكنها" || w == "ولكنهم";
 }
 
 std::optional<Mention> MentionSet::SourceAfterConnector(size_t connector) const {

@@ -119,6 +119,9 @@ class MentionSet {
   // unless it is a nisba family name ending in ي ("عبدالله يوسف
   // المهندي"); after one word it may be a construct ("مدير المستشفى").
   uint32_t EndBeforeObject(ByteSpan np) const;
+  // Whether the word before `token` carries its verb's subject as a
+  // pronoun (لكنه، لكنها).
+  bool PronounSubjectBefore(size_t token) const;
   int ResolveShortName(size_t token) const;
   std::optional<Mention> SpeakerOfNounCue(const Cue& cue) const;
   std::optional<Mention> Preposed(size_t cue_index) const;
