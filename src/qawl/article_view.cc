@@ -259,6 +259,9 @@ bool ArticleView::FollowsComma(size_t i) const {
 
 bool ArticleView::IsContentWord(size_t i) const {
   if (i >= tokens_.size()) return false;
+  // A source noun as written, even where a proclitic reading is a particle
+  // (والي "governor", not و + إلى).
+  if (Listed(i, Section::kSourceNouns)) return true;
   if (ListedStripped(i, Section::kNotSubject) || Listed(i, Section::kSkipWords)) return false;
   // An occasion (كلمته، تصريحه), not a source; a source noun can be both
   // (البيان).

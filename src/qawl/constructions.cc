@@ -306,8 +306,8 @@ void Constructions::EmitClause(size_t cue_index, uint32_t begin, const Attribute
   records_.push_back(std::move(r));
 }
 
-// "…"، قال X / "…"، وفق ما ذكّر به X / "…"، بحسب X: the speaker named after
-// the quotation.
+// "…"، قال X / "…"، وفق ما ذكّر به X / "…"، بحسب X / "…"، هكذا لخّص X: the
+// speaker named after the quotation.
 bool Constructions::AttributeAfter(size_t i) {
   const ArticleView& v = *view_;
   const std::string_view t = v.text();
@@ -330,6 +330,12 @@ bool Constructions::AttributeAfter(size_t i) {
       if (!who.speaker.valid()) return false;
       if (who.how == How::kExplicit) who.how = How::kAfter;
       ClaimQuote(static_cast<int>(i), kind, who, ci, "quote_then_cue");
+      return true;
+    }
+    if (v.Listed(ti, Section::kMannerWords)) {
+      auto source = mentions_->SourceAfterManner(ti);
+      if (!source) return false;
+      ClaimQuote(static_cast<int>(i), kind, Attributed{*source, How::kAfter}, -1, "quote_then_manner");
       return true;
     }
     if (!v.Listed(ti, Section::kPostConnectors)) return false;

@@ -11,6 +11,7 @@
 //   cue_clause_partial         a quotation inside that clause (PARTIAL)
 //   quote_then_cue             "…"، قال X
 //   quote_then_source          "…"، بحسب X
+//   quote_then_manner          "…"، هكذا لخّص X    (any verb after هكذا)
 //   continuation               a long quotation standing alone after
 //                              another of the same speaker
 //   headline_name_colon        بوتين: …               (in the first lines)

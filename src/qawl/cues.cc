@@ -44,6 +44,10 @@ void CueSet::Find(const ArticleView& view, const re2::RE2& complementizer) {
     const Token& tok = view.token(ti);
     if (view.InsideQuote(tok.begin)) continue;
     Cue cue{tok.begin, tok.end, tok.begin + w->proclitic_bytes, ti, w->form, w->object_suffix};
+    // و typed apart from its verb ("و بين الوزير أن"): joined all the same.
+    if (w->proclitic_bytes == 0 && ti > 0 && view.Word(ti - 1) == "و" && !view.PunctuationBefore(ti)) {
+      cue.begin = view.token(ti - 1).begin;
+    }
     if (ti > 0) {
       cue.after_relative = view.ListedStripped(ti - 1, Section::kRelativeWords);
       cue.after_connector = view.ListedStripped(ti - 1, Section::kPostConnectors);

@@ -602,9 +602,34 @@ uint32_t MentionSet::EndBeforeObject(ByteSpan np) const {
     const bool definite = w.substr(0, 4) == "ال";
     const bool nisba = w.size() >= 2 && w.substr(w.size() - 2) == "ي";
     if (definite && !nisba && names >= 2) return v.token(k - 1).end;
+    // A nisba after a name is the family name, and ends it (نورة القحطاني
+    // أداء الأسبوع).
+    if (definite && nisba && names >= 1) return v.token(k).end;
     names = definite ? 0 : names + 1;
   }
   return np.end;
+}
+
+std::optional<Mention> MentionSet::SourceAfterManner(size_t manner) const {
+  const ArticleView& v = *view_;
+  size_t verb = manner + 1;
+  // بهذه العبارات خاطب: the demonstrative's noun, then the verb.
+  if (v.Word(manner).find("به") != std::string_view::npos || v.Word(manner).find("بتل") != std::string_view::npos) {
+    if (verb < v.token_count() && v.Word(verb).substr(0, 4) == "ال" && !v.PunctuationBefore(verb)) ++verb;
+  }
+  const size_t t = verb + 1;
+  if (t >= v.token_count() || v.PunctuationBefore(verb) || v.PunctuationBefore(t) || !v.IsContentWord(t)) {
+    return std::nullopt;
+  }
+  const uint32_t end = std::min<uint32_t>(v.SentenceEnd(v.token(t).begin), v.token(t).begin + limits::kMaxRegionBytes);
+  size_t k = t + 1;
+  while (k < v.token_count() && v.token(k).begin < end && !v.PunctuationBefore(k)) ++k;
+  bool only;
+  std::optional<Mention> s = AnalyzeRegion(ByteSpan{v.token(t).begin, v.token(k - 1).end}, Gender::kUnknown, &only);
+  if (!s || s->document) return std::nullopt;
+  // The verb's object follows its subject (لخّص X المشهد).
+  if (s->entity < 0) s->span.end = EndBeforeObject(s->span);
+  return s;
 }
 
 bool MentionSet::PronounSubjectBefore(size_t token) const {

@@ -95,6 +95,9 @@ class MentionSet {
   // "…"، بحسب الساعدي / على حد تعبير الخطيب: the source named right after
   // the post-quote connector at token `connector`, with no verb.
   std::optional<Mention> SourceAfterConnector(size_t connector) const;
+  // The subject of the verb after a word of manner ([manner_words]) that
+  // follows a quotation: "…"، هكذا لخّص X المشهد؛ بهذه العبارات خاطب X.
+  std::optional<Mention> SourceAfterManner(size_t manner) const;
 
  private:
   void ScanGazetteer();
@@ -117,7 +120,8 @@ class MentionSet {
   // Where an unknown subject ends before the verb's object: at a definite
   // word after a name of two or more words ("النائب فادي خوري المشروع"),
   // unless it is a nisba family name ending in ي ("عبدالله يوسف
-  // المهندي"); after one word it may be a construct ("مدير المستشفى").
+  // المهندي"), which ends the name itself; after one word it may be a
+  // construct ("مدير المستشفى").
   uint32_t EndBeforeObject(ByteSpan np) const;
   // Whether the word before `token` carries its verb's subject as a
   // pronoun (لكنه، لكنها).
