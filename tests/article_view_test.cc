@@ -79,6 +79,8 @@ TEST(ArticleView, QuotedNamesAndTermsAreLabels) {
       {"after a glued ب", "ووصف الخطة بـ\"الجائرة\".", false},
       {"name before the complementizer", "وأوضحت الشركة، في إفصاح على موقع السوق «تداول»، أن أرباحها ارتفعت.", true},
       {"programme after a label noun", "وأعلن الوزير أن مبادرة «حياة كريمة» ستتوسع.", true},
+      {"label noun with a pronoun", "وقعت الكاتبة روايتها «بيت على الرمل» في المعرض.", true},
+      {"label noun and its adjective", "وحذرت الأرصاد من امتدادات المنخفض المداري «ريم» على السواحل.", true},
       {"predicate of a label noun after أن", "ورأت الخبيرة أن المبادرة \"خطوة مهمة\" في هذا المجال.", false},
       {"partial quote before وأن", "وأكد أن الحكومة «لن تتراجع»، وأن الخطة جاهزة.", false},
   };

@@ -182,9 +182,15 @@ bool ArticleView::IsLabel(const QuoteSpan& q) const {
   // A label noun before it (مبادرة «حياة كريمة»); but a definite one right
   // after إن/أن is the clause's subject and the quotation its predicate
   // (أن المبادرة "خطوة مهمة").
-  if (ListedStripped(i - 1, Section::kLabelNouns)) {
+  if (ListedStripped(i - 1, Section::kLabelNouns) || IsLabelNounWithPronoun(i - 1)) {
     const bool subject = Word(i - 1).substr(0, 4) == "ال" && i >= 2 && IsPlainComplementizer(Word(i - 2));
     if (!subject) return true;
+  }
+  // A definite label noun and its adjective: البئر الاستكشافية "برك-3"،
+  // المنخفض المداري «ريم».
+  if (i >= 2 && Word(i - 1).substr(0, 4) == "ال" && Word(i - 2).substr(0, 4) == "ال" &&
+      ListedStripped(i - 2, Section::kLabelNouns) && !PunctuationBefore(i - 1)) {
+    return true;
   }
   // One quoted word right after a noun names something rather than
   // reporting it: a definite word (تقنية «الفار»; a mark glued to بـ is
@@ -219,6 +225,19 @@ bool ArticleView::IsLabel(const QuoteSpan& q) const {
   if (n <= 3 && prev.end < start) {
     const std::string_view p = Word(i - 1);
     if (p == "مع" || p == "في" || p == "عبر" || p == "لدي") return true;
+  }
+  return false;
+}
+
+bool ArticleView::IsLabelNounWithPronoun(size_t i) const {
+  const std::string_view w = Word(i);
+  for (std::string_view suffix : {"ها", "ه", "هم"}) {
+    if (w.size() <= suffix.size() + 4 || w.substr(w.size() - suffix.size()) != suffix) continue;
+    // روايتها: the ة of رواية is written ت before the pronoun.
+    std::string stem(w.substr(0, w.size() - suffix.size()));
+    if (stem.substr(stem.size() - 2) == "ت") stem.replace(stem.size() - 2, 2, "ه");
+    const PatternSet::WordFacts* f = patterns_->Facts(stem, HashWord(stem));
+    if (f != nullptr && (f->lists & PatternSet::Bit(Section::kLabelNouns)) != 0) return true;
   }
   return false;
 }

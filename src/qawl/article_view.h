@@ -124,6 +124,8 @@ class ArticleView {
  private:
   void Tokenize();
   void FindSentenceBreaks();
+  // Whether token i is a label noun with a possessive pronoun (روايتها).
+  bool IsLabelNounWithPronoun(size_t i) const;
   // Whether the period at `dot` ends an initial (a letter standing alone).
   bool IsInitial(uint32_t dot) const;
   int ArticleYear() const;
