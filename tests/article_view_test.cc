@@ -81,6 +81,7 @@ TEST(ArticleView, QuotedNamesAndTermsAreLabels) {
       {"programme after a label noun", "وأعلن الوزير أن مبادرة «حياة كريمة» ستتوسع.", true},
       {"label noun with a pronoun", "وقعت الكاتبة روايتها «بيت على الرمل» في المعرض.", true},
       {"label noun and its adjective", "وحذرت الأرصاد من امتدادات المنخفض المداري «ريم» على السواحل.", true},
+      {"label noun with a pronoun and an adjective", "وقعت الكاتبة روايتها الجديدة «بيت على الرمل».", true},
       {"predicate of a label noun after أن", "ورأت الخبيرة أن المبادرة \"خطوة مهمة\" في هذا المجال.", false},
       {"partial quote before وأن", "وأكد أن الحكومة «لن تتراجع»، وأن الخطة جاهزة.", false},
   };

@@ -187,9 +187,10 @@ bool ArticleView::IsLabel(const QuoteSpan& q) const {
     if (!subject) return true;
   }
   // A definite label noun and its adjective: البئر الاستكشافية "برك-3"،
-  // المنخفض المداري «ريم».
-  if (i >= 2 && Word(i - 1).substr(0, 4) == "ال" && Word(i - 2).substr(0, 4) == "ال" &&
-      ListedStripped(i - 2, Section::kLabelNouns) && !PunctuationBefore(i - 1)) {
+  // المنخفض المداري «ريم»، روايتها الجديدة «…».
+  if (i >= 2 && Word(i - 1).substr(0, 4) == "ال" && !PunctuationBefore(i - 1) &&
+      ((Word(i - 2).substr(0, 4) == "ال" && ListedStripped(i - 2, Section::kLabelNouns)) ||
+       IsLabelNounWithPronoun(i - 2))) {
     return true;
   }
   // One quoted word right after a noun names something rather than
