@@ -181,9 +181,11 @@ bool ArticleView::IsLabel(const QuoteSpan& q) const {
   if (prev.end == start && Word(i - 1) == "ل") return true;
   // A label noun before it (مبادرة «حياة كريمة»); but a definite one right
   // after إن/أن is the clause's subject and the quotation its predicate
-  // (أن المبادرة "خطوة مهمة").
-  if (ListedStripped(i - 1, Section::kLabelNouns) || IsLabelNounWithPronoun(i - 1)) {
-    const bool subject = Word(i - 1).substr(0, 4) == "ال" && i >= 2 && IsPlainComplementizer(Word(i - 2));
+  // (أن المبادرة "خطوة مهمة"، إن لائحتها «خاضت معركة نظيفة»).
+  const bool with_pronoun = IsLabelNounWithPronoun(i - 1);
+  if (ListedStripped(i - 1, Section::kLabelNouns) || with_pronoun) {
+    const bool definite = Word(i - 1).substr(0, 4) == "ال" || with_pronoun;
+    const bool subject = definite && i >= 2 && IsPlainComplementizer(Word(i - 2));
     if (!subject) return true;
   }
   // A definite label noun and its adjective: البئر الاستكشافية "برك-3"،
@@ -226,6 +228,18 @@ bool ArticleView::IsLabel(const QuoteSpan& q) const {
   if (n <= 3 && prev.end < start) {
     const std::string_view p = Word(i - 1);
     if (p == "مع" || p == "في" || p == "عبر" || p == "لدي") return true;
+  }
+  return false;
+}
+
+bool ArticleView::QuoteClosesBefore(uint32_t pos) const {
+  const size_t i = FirstQuoteFrom(pos);
+  for (size_t k = i; k-- > 0;) {
+    const QuoteSpan& q = quotes_[k];
+    if (q.depth != 0) continue;
+    if (!q.has_close() || q.close_end > pos) return false;
+    const size_t token = TokenAt(q.close_end);
+    return token >= tokens_.size() || tokens_[token].begin >= pos;
   }
   return false;
 }

@@ -113,6 +113,9 @@ class ArticleView {
   int OpeningAt(size_t i, uint32_t pos) const;
   int QuoteOpeningAt(uint32_t pos) const { return OpeningAt(FirstQuoteFrom(pos), pos); }
   bool InsideQuote(uint32_t pos) const { return QuoteEndAfter(pos) != pos; }
+  // Whether a quotation closes right before pos, with only spaces and
+  // punctuation between ("…"، قال).
+  bool QuoteClosesBefore(uint32_t pos) const;
   // The end of the inner span of the top-level quotation holding pos, or
   // pos when none does.
   uint32_t QuoteEndAfter(uint32_t pos) const;

@@ -11,6 +11,11 @@ namespace {
 
 using Section = PatternSet::Section;
 
+// Words that make أن a conjunction of time or manner (قبل أن تبتعد).
+bool IsConjunctionHead(std::string_view w) {
+  return w == "قبل" || w == "بعد" || w == "دون" || w == "بدون" || w == "منذ" || w == "عقب" || w == "لمجرد";
+}
+
 bool IsNumber(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -63,6 +68,14 @@ void CueSet::Find(const ArticleView& view, const re2::RE2& complementizer) {
   frames_.reserve(cues_.size());
   for (size_t i = 0; i < cues_.size(); ++i) frames_.push_back(FindFrame(view, complementizer, i));
   DropUnreportingGuarded(view, complementizer);
+}
+
+bool CueSet::Interjected(const ArticleView& view, size_t i) const {
+  const Cue& c = cues_[i];
+  if (!c.after_connector) return false;
+  size_t k = c.token - 1;  // the connector: وفق ما، بحسب ما، كما
+  while (k > 0 && view.Listed(k - 1, Section::kPostConnectors) && !view.PunctuationBefore(k)) --k;
+  return view.FollowsComma(k);
 }
 
 bool CueSet::GuardHolds(const ArticleView& view, size_t i) const {
@@ -138,8 +151,13 @@ Frame CueSet::FindFrame(const ArticleView& view, const re2::RE2& complementizer,
       continue;
     }
     if (next_cue < cues_.size() && cues_[next_cue].begin == pos) {
-      f.boundary = Boundary::kCue;
-      break;
+      // "وبيّن X، وفق ما نقلت عنه الوكالة، أن": a cue after a connector set
+      // off by a comma interjects the channel; the phrase runs on past it.
+      if (!Interjected(view, next_cue)) {
+        f.boundary = Boundary::kCue;
+        break;
+      }
+      ++next_cue;
     }
     // A new clause (فيما، بينما، ثم ...) has a subject of its own.
     if (words > 0 && view.ListedStripped(ti, Section::kClauseConnectives)) break;
@@ -151,6 +169,8 @@ Frame CueSet::FindFrame(const ArticleView& view, const re2::RE2& complementizer,
     re2::StringPiece window(t.data() + pos, sentence_end - pos);
     re2::StringPiece match;
     if (maybe_comp && complementizer.Match(window, 0, window.size(), re2::RE2::ANCHOR_START, &match, 1)) {
+      // قبل أن، بعد أن، دون أن: a clause of time or manner, not the report.
+      if (ti > 0 && IsConjunctionHead(view.Word(ti - 1))) break;
       // The match ends with the boundary character, if any.
       f.comp_end = view.WithoutFinalBoundary(pos, pos + static_cast<uint32_t>(match.size()));
       f.boundary = Boundary::kComplementizer;

@@ -67,6 +67,9 @@ class CueSet {
 
  private:
   Frame FindFrame(const ArticleView& view, const re2::RE2& complementizer, size_t index) const;
+  // Whether cue i comes after a connector set off by a comma ("، وفق ما
+  // نقلت عنه الوكالة،"): an aside inside another cue's phrase.
+  bool Interjected(const ArticleView& view, size_t i) const;
   // A guarded form (CueForm::guarded) is a cue where it opens a clause
   // (after و/ف, punctuation or a clause connective) and its frame is a
   // colon or إن/أن/بأن.

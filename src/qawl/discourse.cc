@@ -62,7 +62,10 @@ Attributed Discourse::Decide(size_t i) {
       a.how = How::kImplied;
     }
     if (!cue.after_connector && !cue.object_suffix && cue.form->tense != Tense::kNoun && cm.mention) {
-      if (cm.site == MentionSite::kSubject && !cm.mention->open) Remember(region.begin, a.speaker);
+      // An open phrase is the subject where the cue follows a quotation
+      // ("«…»، يقول المعلم إدريس"): it speaks on (ويضيف «…»).
+      const bool after_quote = view_->QuoteClosesBefore(cue.begin);
+      if (cm.site == MentionSite::kSubject && (!cm.mention->open || after_quote)) Remember(region.begin, a.speaker);
       if (cm.site == MentionSite::kPreposed) Remember(cue.begin, *cm.mention);
     }
     return a;
