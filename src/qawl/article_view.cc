@@ -168,10 +168,14 @@ bool ArticleView::IsLabel(const QuoteSpan& q) const {
     const size_t next = TokenAt(q.close_end);
     if (next < tokens_.size() && IsPlainComplementizer(Word(next))) return true;
   }
-  // A label noun right before it: وكالة "يونهاب"، مدافع "هاوتزر"; or the
-  // preposition ل glued to it: لـ"رويترز".
-  uint32_t start = QuoteStart(q);
-  size_t i = TokenAt(start);
+  return IsLabelByPreviousWord(q, first, n);
+}
+
+// A label noun right before it: وكالة "يونهاب"، مدافع "هاوتزر"; or the
+// preposition ل glued to it: لـ"رويترز".
+bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t n) const {
+  const uint32_t start = QuoteStart(q);
+  const size_t i = TokenAt(start);
   if (i == 0) return false;
   const Token& prev = tokens_[i - 1];
   // Only spaces between the noun and the mark.

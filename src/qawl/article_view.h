@@ -127,6 +127,9 @@ class ArticleView {
  private:
   void Tokenize();
   void FindSentenceBreaks();
+  // IsLabel's tests on the word before the opening mark; `first` is the
+  // quotation's first token and `n` its number of tokens.
+  bool IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t n) const;
   // Whether token i is a label noun with a possessive pronoun (روايتها).
   bool IsLabelNounWithPronoun(size_t i) const;
   // Whether the period at `dot` ends an initial (a letter standing alone).

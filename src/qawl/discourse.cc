@@ -48,28 +48,7 @@ Attributed Discourse::Decide(size_t i) {
   Attributed a;
   if (cue.form->tense == Tense::kNoun && cue.form->cls == CueClass::kOther) return a;
   const bool reports = frame.reports() || (frame.boundary == Boundary::kQuote && !cue.after_connector);
-  if (!reports) {
-    // No speech of its own; the speaker matters to a quotation before the
-    // cue ("…"، قال X، "…"، وفق ما ذكر X). Only a subject the lexicon or
-    // gazetteer knows is remembered: an open phrase here is as often the
-    // verb's object.
-    if (cm.mention && cm.site == MentionSite::kSubject) {
-      a.speaker = *cm.mention;
-      a.how = How::kAfter;
-      if (a.speaker.entity < 0) LinkToEarlierSource(region.begin, &a.speaker);
-    } else if (auto h = FromHistory(cue.begin, cue.form->gender)) {
-      a.speaker = *h;
-      a.how = How::kImplied;
-    }
-    if (!cue.after_connector && !cue.object_suffix && cue.form->tense != Tense::kNoun && cm.mention) {
-      // An open phrase is the subject where the cue follows a quotation
-      // ("«…»، يقول المعلم إدريس"): it speaks on (ويضيف «…»).
-      const bool after_quote = view_->QuoteClosesBefore(cue.begin);
-      if (cm.site == MentionSite::kSubject && (!cm.mention->open || after_quote)) Remember(region.begin, a.speaker);
-      if (cm.site == MentionSite::kPreposed) Remember(cue.begin, *cm.mention);
-    }
-    return a;
-  }
+  if (!reports) return DecideUnreported(i);
   // "وأضاف يون، بحسب ما نقلت عنه وكالة «يونهاب»: «…»": a cue after a
   // connector interjects the channel; the statement is the sentence's
   // earlier speaker's.
@@ -119,6 +98,32 @@ Attributed Discourse::Decide(size_t i) {
     a.speaker = *h;
     a.how = How::kImplied;
     Remember(cue.begin, a.speaker);  // the chain goes on: وأضاف ... وتابع
+  }
+  return a;
+}
+
+// No speech of its own; the speaker matters to a quotation before the cue
+// ("…"، قال X، "…"، وفق ما ذكر X). Only a subject the lexicon or gazetteer
+// knows is remembered: an open phrase here is as often the verb's object,
+// except right after a quotation ("«…»، يقول المعلم إدريس"), where it
+// speaks on (ويضيف «…»).
+Attributed Discourse::DecideUnreported(size_t i) {
+  const Cue& cue = cues_->cue(i);
+  const CueMention& cm = mentions_->of_cue(i);
+  const ByteSpan region = cues_->Region(*view_, i);
+  Attributed a;
+  if (cm.mention && cm.site == MentionSite::kSubject) {
+    a.speaker = *cm.mention;
+    a.how = How::kAfter;
+    if (a.speaker.entity < 0) LinkToEarlierSource(region.begin, &a.speaker);
+  } else if (auto h = FromHistory(cue.begin, cue.form->gender)) {
+    a.speaker = *h;
+    a.how = How::kImplied;
+  }
+  if (!cue.after_connector && !cue.object_suffix && cue.form->tense != Tense::kNoun && cm.mention) {
+    const bool after_quote = view_->QuoteClosesBefore(cue.begin);
+    if (cm.site == MentionSite::kSubject && (!cm.mention->open || after_quote)) Remember(region.begin, a.speaker);
+    if (cm.site == MentionSite::kPreposed) Remember(cue.begin, *cm.mention);
   }
   return a;
 }

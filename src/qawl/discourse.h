@@ -57,6 +57,8 @@ class Discourse {
 
  private:
   Attributed Decide(size_t i);
+  // Decide for a cue whose frame does not report (no colon, إن or quote).
+  Attributed DecideUnreported(size_t i);
   void Remember(uint32_t pos, const Mention& s);
   std::optional<Mention> FromHistory(uint32_t pos, Gender gender) const;
   // The subject of the verb that participle cue i modifies: the speaker of
