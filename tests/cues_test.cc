@@ -112,6 +112,9 @@ TEST(Cues, NounAfterMasdarMarkerOrNumeral) {
       {"وقالت إنها اشترت 7 كتب هذا العام.", "كتب", false},
       {"وكتب الوزير على حسابه أن القرار نهائي.", "وكتب", true},
       {"2024-07-18 | 10:05\nأكد المتحدث أن الساعات ستتحسن.", "أكد", true},
+      // A participle after the subject of an أن clause is its predicate.
+      {"وأضافت النائبة أن الحكومة مطالبة بخطة عاجلة.", "مطالبة", false},
+      {"وانتقد النائب الحكومة، مطالبا بخطة عاجلة.", "مطالبا", true},
   };
   ExpectCues(cases);
 }

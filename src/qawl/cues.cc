@@ -45,6 +45,12 @@ void CueSet::Find(const ArticleView& view, const re2::RE2& complementizer) {
         (view.ListedStripped(ti - 1, Section::kNounMarkers) || IsNumber(view.Word(ti - 1)))) {
       continue;
     }
+    // A participle right after the subject of an إن/أن clause is its
+    // predicate (أن الحكومة مطالبة بخطة), not a speaker's participle.
+    if (w->form->tense == Tense::kParticiple && w->proclitic_bytes == 0 && ti >= 2 && !view.PunctuationBefore(ti) &&
+        !view.PunctuationBefore(ti - 1) && ArticleView::IsPlainComplementizer(view.Word(ti - 2))) {
+      continue;
+    }
     // Inside a quotation a cue belongs to the quoted speaker's words.
     const Token& tok = view.token(ti);
     if (view.InsideQuote(tok.begin)) continue;
