@@ -48,27 +48,49 @@ void ArticleView::Tokenize() {
   tokens_.reserve(t_.size() / 6);
   qawl::Tokenize(t_, &tokens_, &terminators_);
   const auto n = static_cast<uint32_t>(t_.size());
-  words_.resize(tokens_.size());
-  facts_.resize(tokens_.size());
-  for (size_t k = 0; k < tokens_.size(); ++k) {
-    std::string_view w = t_.substr(tokens_[k].begin, tokens_[k].end - tokens_[k].begin);
-    words_[k] = w;
+  const size_t count = tokens_.size();
+  words_.resize(count);
+  facts_.resize(count);
+  // Written branch-free through raw pointers, then cut to length: this loop
+  // runs once per token of every article.
+  cue_tokens_.resize(count);
+  name_tokens_.resize(count);
+  source_noun_tokens_.resize(count);
+  uint32_t* cues = cue_tokens_.data();
+  uint32_t* names = name_tokens_.data();
+  uint32_t* sources = source_noun_tokens_.data();
+  size_t n_cues = 0;
+  size_t n_names = 0;
+  size_t n_sources = 0;
+  const Token* tokens = tokens_.data();
+  std::string_view* words = words_.data();
+  PatternSet::WordFacts* facts = facts_.data();
+  constexpr uint32_t kSourceNoun = PatternSet::Bit(Section::kSourceNouns);
+  for (size_t k = 0; k < count; ++k) {
+    const std::string_view w = t_.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+    words[k] = w;
     const PatternSet::WordFacts* f = patterns_->Facts(w, HashWord(w));
     if (f == nullptr) {
-      facts_[k] = PatternSet::WordFacts();
+      facts[k] = PatternSet::WordFacts();
       continue;
     }
-    facts_[k] = *f;
+    facts[k] = *f;
     // A final ه read as an object pronoun must be written ه, not ة: the
     // fold ة -> ه makes nouns look like verbs (إضافة، إشارة، رؤية).
     if (f->cue != nullptr && f->cue->object_suffix && w.substr(w.size() - 2) == "ه" && EndsWithTehMarbuta(k)) {
-      facts_[k].cue = nullptr;
+      facts[k].cue = nullptr;
     }
     const auto index = static_cast<uint32_t>(k);
-    if (facts_[k].cue != nullptr) cue_tokens_.push_back(index);
-    if (f->names != nullptr) name_tokens_.push_back(index);
-    if ((f->lists_stripped & PatternSet::Bit(Section::kSourceNouns)) != 0) source_noun_tokens_.push_back(index);
+    cues[n_cues] = index;
+    n_cues += facts[k].cue != nullptr;
+    names[n_names] = index;
+    n_names += f->names != nullptr;
+    sources[n_sources] = index;
+    n_sources += (f->lists_stripped & kSourceNoun) != 0;
   }
+  cue_tokens_.resize(n_cues);
+  name_tokens_.resize(n_names);
+  source_noun_tokens_.resize(n_sources);
   // Token k is the first at or after the start of every block from the one
   // after the previous token's block to its own.
   token_blocks_.resize((n >> kTokenBlockShift) + 2);

@@ -151,9 +151,10 @@ class WordMap {
   }
   void Grow() {
     slots_.assign(slots_.empty() ? 16 : slots_.size() * 2, Slot());
-    // 8 filter bits per slot, i.e. at least 16 per entry.
-    filter_.assign(slots_.size() / 8, 0);
-    filter_mask_ = slots_.size() * 8 - 1;
+    // 4 filter bits per slot, i.e. at least 8 per entry: few false
+    // positives, and a filter small enough to stay in the L1 cache.
+    filter_.assign(slots_.size() / 16, 0);
+    filter_mask_ = slots_.size() * 4 - 1;
     for (size_t k = 0; k < entries_.size(); ++k) {
       Place(HashWord(entries_[k].first), static_cast<uint32_t>(k + 1));
     }
