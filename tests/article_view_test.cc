@@ -82,6 +82,8 @@ TEST(ArticleView, QuotedNamesAndTermsAreLabels) {
       {"label noun with a pronoun", "وقعت الكاتبة روايتها «بيت على الرمل» في المعرض.", true},
       {"label noun and its adjective", "وحذرت الأرصاد من امتدادات المنخفض المداري «ريم» على السواحل.", true},
       {"label noun with a pronoun and an adjective", "وقعت الكاتبة روايتها الجديدة «بيت على الرمل».", true},
+      {"link to another page", "اقرأ أيضاً: «الطاقة» تعلن جدولاً جديداً للتقنين", true},
+      {"a statement after a colon", "وأضاف الوزير: «الطاقة متوفرة للجميع»", false},
       {"predicate of a label noun after أن", "ورأت الخبيرة أن المبادرة \"خطوة مهمة\" في هذا المجال.", false},
       {"partial quote before وأن", "وأكد أن الحكومة «لن تتراجع»، وأن الخطة جاهزة.", false},
   };

@@ -167,9 +167,19 @@ int ArticleView::ArticleYear() const {
   return first_year(t_.substr(0, std::min(t_.size(), limits::kDatelineBytes)));
 }
 
+bool ArticleView::InLinkLine(uint32_t pos) const {
+  const size_t newline = t_.rfind('\n', pos);
+  const uint32_t line = newline == std::string_view::npos ? 0 : static_cast<uint32_t>(newline + 1);
+  const size_t k = TokenAt(line);
+  return k + 1 < tokens_.size() && Listed(k, Section::kLinkOpeners) && Listed(k + 1, Section::kLinkOpeners) &&
+         !PunctuationBefore(k + 1);
+}
+
 bool ArticleView::IsLabel(const QuoteSpan& q) const {
   size_t n = CountTokens(q.inner);
   if (n == 0) return true;
+  // A link to another page (اقرأ أيضا: «الطاقة» تعلن ...).
+  if (InLinkLine(QuoteStart(q))) return true;
   if (n > limits::kMaxLabelTokens) return false;
   // The whole quote is a known name (an agency, a person): a label.
   size_t first = TokenAt(q.inner.begin);

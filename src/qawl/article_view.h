@@ -127,6 +127,9 @@ class ArticleView {
  private:
   void Tokenize();
   void FindSentenceBreaks();
+  // Whether the line holding pos is a link to another page (its first two
+  // words are [link_openers]).
+  bool InLinkLine(uint32_t pos) const;
   // IsLabel's tests on the word before the opening mark; `first` is the
   // quotation's first token and `n` its number of tokens.
   bool IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t n) const;
