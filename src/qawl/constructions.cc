@@ -28,6 +28,7 @@ void Constructions::Build(const ArticleView& view, const CueSet& cues, const Men
     if (!InInterview(cues.cue(i).begin)) ProcessCue(i);
   }
   Answers();
+  FrontedSources();
   AttributeLeftovers();
   if (options_.headlines) Headlines();
 }
@@ -144,7 +145,7 @@ void Constructions::AfterComplementizer(size_t index, const Attributed& who, boo
       return;
     }
   }
-  EmitClause(index, comp_end, who);
+  EmitClause(static_cast<int>(index), comp_end, who, "cue_complementizer_clause");
 }
 
 void Constructions::ClaimQuote(int q, v1::Kind kind, const Attributed& who, int cue, const char* rule) {
@@ -188,6 +189,25 @@ int Constructions::TranslationOf(size_t q) const {
     return static_cast<int>(i);
   }
   return -1;
+}
+
+// "وبحسب مصادر أمنية، فإن …"، "ووفق X، فإن …": a source named before the
+// sentence's فإن reports the clause after it.
+void Constructions::FrontedSources() {
+  const ArticleView& v = *view_;
+  constexpr size_t kMaxSourceTokens = 12;
+  for (size_t k = 0; k + 2 < v.token_count(); ++k) {
+    if (!v.Listed(k, Section::kPostConnectors) && !v.ListedStripped(k, Section::kPostConnectors)) continue;
+    if (v.InsideQuote(v.token(k).begin) || v.TokenAt(v.SentenceStart(v.token(k).begin)) != k) continue;
+    size_t fa = k + 1;
+    while (fa < v.token_count() && fa <= k + kMaxSourceTokens && !v.FollowsComma(fa)) ++fa;
+    if (fa >= v.token_count() || fa > k + kMaxSourceTokens) continue;
+    const std::string_view w = v.Word(fa);
+    if (w.substr(0, 2) != "ف" || !ArticleView::IsPlainComplementizer(w.substr(2))) continue;
+    std::optional<Mention> source = mentions_->SourceAfterConnector(k);
+    if (!source) continue;
+    EmitClause(-1, v.token(fa).end, Attributed{*source, How::kExplicit}, "source_complementizer_clause");
+  }
 }
 
 // Where reported speech that starts at `begin` ends inside its sentence.
@@ -264,9 +284,8 @@ uint32_t Constructions::CutAtStops(uint32_t begin, uint32_t end) const {
   return end;
 }
 
-void Constructions::EmitClause(size_t cue_index, uint32_t begin, const Attributed& who) {
+void Constructions::EmitClause(int cue_index, uint32_t begin, const Attributed& who, const char* rule) {
   const ArticleView& v = *view_;
-  const Cue& cue = cues_->cue(cue_index);
   const uint32_t end = ClauseEnd(begin, v.SentenceEnd(begin));
   begin = v.SkipSpaces(begin);
   if (end <= begin) return;
@@ -282,14 +301,17 @@ void Constructions::EmitClause(size_t cue_index, uint32_t begin, const Attribute
     // A later cue in the clause speaks for the quotations after it.
     if (later_cue < cues_->size() && cues_->cue(later_cue).begin < qs) continue;
     quoted_tokens += v.CountTokens(q.inner);
-    ClaimQuote(static_cast<int>(i), v1::PARTIAL, who, static_cast<int>(cue_index), "cue_clause_partial");
+    ClaimQuote(static_cast<int>(i), v1::PARTIAL, who, cue_index, cue_index >= 0 ? "cue_clause_partial" : "source_clause_partial");
   }
   if (!options_.indirect || !who.speaker.valid() || who.speaker.document) return;
   // A clause inside a relative clause is not a report of its own; a
   // characterization (وصفها بأنها "…") is reported by its quotation.
-  if (cue.after_relative) return;
-  const bool bi = v.Word(v.TokenAt(cues_->frame(cue_index).pos)).substr(0, 2) == "ب";
-  if (quoted_tokens > 0 && cue.form->cls == CueClass::kDescribe && bi) return;
+  if (cue_index >= 0) {
+    const Cue& cue = cues_->cue(static_cast<size_t>(cue_index));
+    if (cue.after_relative) return;
+    const bool bi = v.Word(v.TokenAt(cues_->frame(static_cast<size_t>(cue_index)).pos)).substr(0, 2) == "ب";
+    if (quoted_tokens > 0 && cue.form->cls == CueClass::kDescribe && bi) return;
+  }
   const size_t tokens = v.CountTokens(ByteSpan{begin, end});
   if (tokens < 2) return;
   // A clause that is all quotation is reported by the quotation; one with
@@ -300,8 +322,8 @@ void Constructions::EmitClause(size_t cue_index, uint32_t begin, const Attribute
   r.kind = v1::INDIRECT;
   r.text = ByteSpan{begin, end};
   r.who = who;
-  r.cue = static_cast<int>(cue_index);
-  r.rule = "cue_complementizer_clause";
+  r.cue = cue_index;
+  r.rule = rule;
   r.confidence_scale = limits::kScaleClause;
   records_.push_back(std::move(r));
 }

@@ -12,6 +12,7 @@
 //   quote_then_cue             "…"، قال X
 //   quote_then_source          "…"، بحسب X
 //   quote_then_manner          "…"، هكذا لخّص X    (any verb after هكذا)
+//   source_complementizer_clause  وبحسب X، فإن …      (INDIRECT, no verb)
 //   continuation               a long quotation standing alone after
 //                              another of the same speaker
 //   headline_name_colon        بوتين: …               (in the first lines)
@@ -75,7 +76,10 @@ class Constructions {
   void AfterComplementizer(size_t index, const Attributed& who, bool describe);
   void ClaimQuote(int q, v1::Kind kind, const Attributed& who, int cue, const char* rule);
   int TranslationOf(size_t q) const;
-  void EmitClause(size_t cue_index, uint32_t begin, const Attributed& who);
+  // Reported speech from `begin` to its clause's end, and the quotations in
+  // it; cue_index is -1 for a source with no verb (FrontedSources).
+  void EmitClause(int cue_index, uint32_t begin, const Attributed& who, const char* rule);
+  void FrontedSources();
   void EmitUnmarked(ByteSpan text, const Attributed& who, int cue, const char* rule);
   uint32_t ClauseEnd(uint32_t begin, uint32_t sentence_end) const;
   uint32_t CutAtStops(uint32_t begin, uint32_t end) const;

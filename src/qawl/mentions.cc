@@ -641,8 +641,10 @@ std::optional<Mention> MentionSet::SourceAfterConnector(size_t connector) const 
   const ArticleView& v = *view_;
   // The connectors that name a source directly: بحسب X، حسب X، وفق X،
   // على حد تعبير X، على لسان X. "وفق ما قال X" goes through the cue.
+  auto named = [](std::string_view w) { return w == "بحسب" || w == "حسب" || w == "وفق" || w == "وفقا" || w == "علي"; };
   std::string_view c = v.Word(connector);
-  if (c != "بحسب" && c != "حسب" && c != "وفق" && c != "وفقا" && c != "علي") return std::nullopt;
+  if (!named(c) && c.substr(0, 2) == "و") c.remove_prefix(2);  // وبحسب، ووفق
+  if (!named(c)) return std::nullopt;
   size_t t = connector + 1;
   if (c == "علي") {
     if (t >= v.token_count() || (v.Word(t) != "حد" && v.Word(t) != "لسان")) return std::nullopt;
