@@ -87,6 +87,9 @@ class ArticleView {
   // Sentence ends: \n . ! ? ؟ outside quotations, sorted.
   uint32_t SentenceEnd(uint32_t pos) const;
   uint32_t SentenceStart(uint32_t pos) const;
+  // The sentence ends themselves, in order (each sentence after the first
+  // starts after one).
+  std::span<const uint32_t> sentence_breaks() const { return breaks_; }
   uint32_t ParagraphEnd(uint32_t pos) const;
   // The paragraph breaks (\n), sorted.
   const std::vector<uint32_t>& newlines() const { return newlines_; }

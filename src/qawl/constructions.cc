@@ -196,9 +196,15 @@ int Constructions::TranslationOf(size_t q) const {
 void Constructions::FrontedSources() {
   const ArticleView& v = *view_;
   constexpr size_t kMaxSourceTokens = 12;
-  for (size_t k = 0; k + 2 < v.token_count(); ++k) {
-    if (!v.Listed(k, Section::kPostConnectors) && !v.ListedStripped(k, Section::kPostConnectors)) continue;
-    if (v.InsideQuote(v.token(k).begin) || v.TokenAt(v.SentenceStart(v.token(k).begin)) != k) continue;
+  const std::span<const uint32_t> breaks = v.sentence_breaks();
+  size_t previous = v.token_count();
+  for (size_t b = 0; b <= breaks.size(); ++b) {
+    // Each sentence's first token, once (". ⏎" is two breaks before it).
+    const size_t k = v.TokenAt(b == 0 ? 0 : breaks[b - 1] + 1);
+    if (k == previous) continue;
+    previous = k;
+    if (k + 2 >= v.token_count() || !v.ListedStripped(k, Section::kPostConnectors)) continue;
+    if (v.InsideQuote(v.token(k).begin)) continue;
     size_t fa = k + 1;
     while (fa < v.token_count() && fa <= k + kMaxSourceTokens && !v.FollowsComma(fa)) ++fa;
     if (fa >= v.token_count() || fa > k + kMaxSourceTokens) continue;
