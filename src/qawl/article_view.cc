@@ -168,8 +168,13 @@ int ArticleView::ArticleYear() const {
 }
 
 bool ArticleView::InLinkLine(uint32_t pos) const {
-  const size_t newline = t_.rfind('\n', pos);
-  const uint32_t line = newline == std::string_view::npos ? 0 : static_cast<uint32_t>(newline + 1);
+  // The link words open the line a few words before the mark: look back
+  // that far only, never across a long paragraph.
+  constexpr uint32_t kMaxLeadBytes = 64;
+  const uint32_t from = pos > kMaxLeadBytes ? pos - kMaxLeadBytes : 0;
+  const size_t newline = t_.substr(from, pos - from).rfind('\n');
+  if (newline == std::string_view::npos && from > 0) return false;
+  const uint32_t line = newline == std::string_view::npos ? 0 : from + static_cast<uint32_t>(newline) + 1;
   const size_t k = TokenAt(line);
   return k + 1 < tokens_.size() && Listed(k, Section::kLinkOpeners) && Listed(k + 1, Section::kLinkOpeners) &&
          !PunctuationBefore(k + 1);
