@@ -1,6 +1,7 @@
 #include "qawl/discourse.h"
 
 #include <algorithm>
+#include <array>
 #include <string_view>
 
 #include "qawl/extraction_limits.h"
@@ -142,17 +143,23 @@ void Discourse::Remember(uint32_t pos, const Mention& s) {
 }
 
 std::optional<Mention> Discourse::ClauseSubject(size_t i) const {
+  // The main verb is among the last few cues of the sentence.
+  constexpr size_t kMaxLookBack = 16;
   const uint32_t sentence = view_->SentenceStart(cues_->cue(i).begin);
-  const size_t first = cues_->FirstFrom(sentence);
+  const size_t first = std::max(cues_->FirstFrom(sentence), i > kMaxLookBack ? i - kMaxLookBack : 0);
+  // earliest[k - first]: where the first reported clause among cues
+  // [first, k) begins.
+  std::array<uint32_t, kMaxLookBack + 1> earliest;
+  uint32_t clause = UINT32_MAX;
+  for (size_t k = first; k < i; ++k) {
+    earliest[k - first] = clause;
+    const Frame& f = cues_->frame(k);
+    if (f.boundary == Boundary::kComplementizer) clause = std::min(clause, f.pos);
+  }
   for (size_t k = i; k-- > first;) {
     // Inside the clause that an earlier cue of the sentence reports
     // ("قال X إن المجلس وافق ..."): not the main verb.
-    bool embedded = false;
-    for (size_t j = first; j < k && !embedded; ++j) {
-      const Frame& f = cues_->frame(j);
-      embedded = f.boundary == Boundary::kComplementizer && f.pos < cues_->cue(k).begin;
-    }
-    if (embedded) continue;
+    if (earliest[k - first] < cues_->cue(k).begin) continue;
     // A subject the sentence names; an implied one is the history's.
     const Attributed& a = speakers_[k];
     if (!a.speaker.valid() || a.how == How::kImplied) return std::nullopt;
