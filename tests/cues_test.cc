@@ -29,6 +29,17 @@ TEST(Cues, FrameEndsAtTheFirstBoundary) {
       {"another cue", "وأضاف قائلا: الفريق قدم مباراة كبيرة.", "وأضاف", Boundary::kCue},
       {"end of sentence", "\"الفريق قدم مباراة كبيرة\"، قال المدرب.", "قال", Boundary::kEnd},
       {"label skipped", "وقال لوكالة \"يونهاب\" إن الفريق جاهز.", "وقال", Boundary::kComplementizer},
+      // Every shape of the complementizer, past the filter in front of the rule.
+      {"bi-anna", "وصرح الوزير بأن الفريق جاهز.", "وصرح", Boundary::kComplementizer},
+      {"anna + pronoun", "وأكد الوزير أنهم جاهزون.", "وأكد", Boundary::kComplementizer},
+      {"bi-anna + dual pronoun", "وصرح الوزير بأنهما جاهزان.", "وصرح", Boundary::kComplementizer},
+      {"inna + first person", "وقال الوزير إني جاهز.", "وقال", Boundary::kComplementizer},
+      {"inna + ni", "وقال الوزير إنني جاهز.", "وقال", Boundary::kComplementizer},
+      {"ala anna", "وشدد الوزير على أنها جاهزة.", "وشدد", Boundary::kComplementizer},
+      {"min anna", "وحذر الوزير من أن الوضع صعب.", "وحذر", Boundary::kComplementizer},
+      // Words that open like one: the frame runs on to the sentence's end.
+      {"intikhabat", "وقال الوزير انتخابات الفريق جاهزة.", "وقال", Boundary::kEnd},
+      {"min ajl", "وقال الوزير من اجل الفريق.", "وقال", Boundary::kEnd},
   };
   for (const FrameCase& c : cases) {
     SCOPED_TRACE(c.name + ": " + c.text);

@@ -33,6 +33,26 @@ bool RelativeAgrees(std::string_view rel, const CueForm& form) {
   return false;
 }
 
+// Whether rule complementizer can match at token ti: every complementizer
+// is ان or بان, bare or with an object suffix ([object_pronouns] or ي),
+// alone or after الي، علي or من. A filter only: the rule decides, and it
+// skips the rule's call for the other words (انتخابات، من اجل).
+bool IsComplementizerWord(const ArticleView& view, std::string_view w) {
+  if (w.starts_with("ب")) w.remove_prefix(2);
+  if (!w.starts_with("ان")) return false;
+  const std::string_view suffix = w.substr(4);
+  if (suffix.empty() || suffix == "ي") return true;
+  const PatternSet::WordFacts* f = view.patterns().Facts(suffix, HashWord(suffix));
+  return f != nullptr && (f->lists & PatternSet::Bit(Section::kObjectPronouns)) != 0;
+}
+
+bool MayOpenComplementizer(const ArticleView& view, size_t ti) {
+  const std::string_view w = view.Word(ti);
+  if (IsComplementizerWord(view, w)) return true;
+  return (w == "الي" || w == "علي" || w == "من") && ti + 1 < view.token_count() &&
+         IsComplementizerWord(view, view.Word(ti + 1));
+}
+
 }  // namespace
 
 void CueSet::Find(const ArticleView& view, const re2::RE2& complementizer) {
@@ -167,11 +187,7 @@ Frame CueSet::FindFrame(const ArticleView& view, const re2::RE2& complementizer,
     }
     // A new clause (فيما، بينما، ثم ...) has a subject of its own.
     if (words > 0 && view.ListedStripped(ti, Section::kClauseConnectives)) break;
-    // Every complementizer starts with ان، بان، الي، علي or من: skip the
-    // rule's call for other words.
-    std::string_view w = view.Word(ti);
-    const bool maybe_comp =
-        w.substr(0, 4) == "ان" || w.substr(0, 6) == "بان" || w == "الي" || w == "علي" || w == "من";
+    const bool maybe_comp = MayOpenComplementizer(view, ti);
     re2::StringPiece window(t.data() + pos, sentence_end - pos);
     re2::StringPiece match;
     if (maybe_comp && complementizer.Match(window, 0, window.size(), re2::RE2::ANCHOR_START, &match, 1)) {
