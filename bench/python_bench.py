@@ -25,13 +25,19 @@ include it.
 
 --memory says where a call's memory comes from:
 
-  reused  (default) the heap that the previous call's results were freed
-          into, as in a program that extracts batch after batch; glibc
-          consolidates those freed chunks inside the next call, which is
-          timed.
+  reused  (default) the heap that the results of an untimed call with the
+          same thread count were freed into just before, as in a program
+          that extracts batch after batch; glibc consolidates those freed
+          chunks inside the timed call, on the thread that allocates from
+          that heap.
   fresh   the operating system: after freeing, glibc's malloc_trim hands
           the free memory back, so each call page-faults its records in,
           as the first call of a process does.
+
+(A timed call right after a call with the other thread count would pay
+for the other configuration's freed records: after py/1 the calling
+thread's heap holds them, and with 2 threads that thread is the one making
+the Python objects.)
 
 Rounds alternate the three so that a machine shared with other work slows
 them alike; the table gives the median and best MB/s (10^6 bytes of article
@@ -99,6 +105,8 @@ def main():
         quotes["cli/1"] = int(summary.split(" articles, ")[1].split(" quotes")[0])
         # py/1, py/2
         for threads in (1, 2):
+            if args.memory == "reused":
+                extractor.extract_many(articles, threads=threads)  # untimed; its results freed at once
             gc.collect()
             start, cpu = time.monotonic(), time.process_time()
             results = extractor.extract_many(articles, threads=threads)

@@ -15,10 +15,12 @@
 // converted from Python's str to UTF-8 by the extracting threads, not under
 // the GIL. An Extractor owns a pool of worker threads (started on first use
 // with threads > 1 and kept, so that each keeps its extractor workspace and
-// its copies of the rules, as the batch job's workers do); a call with N
-// threads extracts on the calling thread and N - 1 pool threads. Calls on
-// one Extractor from several Python threads are safe: they take turns on
-// the pool.
+// its copies of the rules, as the batch job's workers do). A call with one
+// thread extracts on the calling thread, then makes the Python objects; a
+// call with N > 1 extracts on N pool threads while the calling thread,
+// holding the GIL, makes the Python objects of each article as soon as it
+// is done. Calls on one Extractor from several Python threads are safe:
+// they take turns on the pool.
 //
 // Errors: bad arguments raise ValueError, TypeError or KeyError here; feed
 // errors are returned to __init__.py, which raises qawl.FeedError.
@@ -142,9 +144,10 @@ py::list ToPython(qawl::v1::Quote* quotes, size_t n) {
   return out;
 }
 
-// Runs a function on the calling thread and on up to N - 1 pool threads,
-// and returns when all are done. The pool threads live as long as the pool.
-// Thread-safety: Run() is not reentrant; callers serialize it.
+// Runs a function on pool threads, with or without the calling thread, and
+// waits until all are done. The pool threads live as long as the pool.
+// Thread-safety: Run() and Start() ... Wait() are not reentrant; callers
+// serialize them.
 class WorkerPool {
  public:
   WorkerPool() = default;
@@ -161,7 +164,14 @@ class WorkerPool {
 
   // Calls fn() on `n` threads (n >= 1), the calling thread included.
   void Run(int n, const std::function<void()>& fn) {
-    const int helpers = n - 1;
+    Start(n - 1, fn);
+    fn();
+    Wait();
+  }
+
+  // Calls fn() on `n` pool threads (n >= 0) and returns at once; Wait()
+  // returns when they are done. fn must outlive the Wait().
+  void Start(int n, const std::function<void()>& fn) {
     {
       std::lock_guard<std::mutex> lock(mu_);
       if (pid_ != ::getpid()) {
@@ -171,17 +181,19 @@ class WorkerPool {
         threads_.clear();
         pid_ = ::getpid();
       }
-      while (static_cast<int>(threads_.size()) < helpers) {
+      while (static_cast<int>(threads_.size()) < n) {
         const int index = static_cast<int>(threads_.size());
         threads_.emplace_back([this, index] { Loop(index); });
       }
       fn_ = &fn;
-      helpers_ = helpers;
-      running_ = helpers;
+      helpers_ = n;
+      running_ = n;
       ++generation_;
     }
-    if (helpers > 0) start_.notify_all();
-    fn();
+    if (n > 0) start_.notify_all();
+  }
+
+  void Wait() {
     std::unique_lock<std::mutex> lock(mu_);
     done_.wait(lock, [this] { return running_ == 0; });
     fn_ = nullptr;
@@ -458,51 +470,89 @@ class PyExtractor {
     // Destroyed after the GIL is back (it holds Python references).
     std::vector<Input> inputs(n);
     for (size_t i = 0; i < n; ++i) ToInput(py::object(batch[i]), i, &inputs[i]);
-    // Each thread appends the records of the articles it takes to its own
-    // vector (no allocation per article) and notes where they are.
     const size_t used = std::max<size_t>(1, std::min(static_cast<size_t>(threads), n));
-    std::vector<std::vector<qawl::v1::Quote>> records(used);
-    struct Range {
-      uint32_t thread = 0;
-      size_t begin = 0, end = 0;
-    };
-    std::vector<Range> ranges(n);
+    return used == 1 ? ExtractOnCaller(&inputs) : ExtractOnPool(&inputs, used);
+  }
+
+ private:
+  // Extracts every input on the calling thread, then makes the Python
+  // objects. Each article's records are appended to one vector (no
+  // allocation per article).
+  py::list ExtractOnCaller(std::vector<Input>* inputs) {
+    const size_t n = inputs->size();
+    std::vector<qawl::v1::Quote> records;
+    std::vector<size_t> ends(n);
     {
       py::gil_scoped_release release;
-      std::atomic<size_t> next{0};
-      std::atomic<uint32_t> next_thread{0};
-      auto work = [&] {
-        const uint32_t me = next_thread.fetch_add(1);
-        std::vector<qawl::v1::Quote>& mine = records[me];
-        // The thread's text buffer, swapped in and out of each article, so
-        // that its allocation is reused from article to article.
-        thread_local std::string text;
-        for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < n;) {
-          ToUtf8(inputs[i].text, &text);
-          inputs[i].article.mutable_text()->swap(text);
-          const size_t begin = mine.size();
-          mine.resize(extractor_->ExtractReusing(inputs[i].article, &mine, begin));
-          ranges[i] = Range{me, begin, mine.size()};
-          inputs[i].article.mutable_text()->swap(text);
-        }
-      };
-      if (used == 1) {
-        work();
-      } else {
-        std::lock_guard<std::mutex> lock(pool_mu_);
-        pool_.Run(static_cast<int>(used), work);
+      std::string text;
+      for (size_t i = 0; i < n; ++i) {
+        Input& in = (*inputs)[i];
+        ToUtf8(in.text, &text);
+        in.article.mutable_text()->swap(text);
+        records.resize(extractor_->ExtractReusing(in.article, &records, records.size()));
+        ends[i] = records.size();
+        in.article.mutable_text()->swap(text);
       }
     }
     py::list out(n);
-    for (size_t i = 0; i < n; ++i) {
-      const Range& r = ranges[i];
-      PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i),
-                      ToPython(records[r.thread].data() + r.begin, r.end - r.begin).release().ptr());
+    for (size_t i = 0, begin = 0; i < n; begin = ends[i++]) {
+      PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), ToPython(records.data() + begin, ends[i] - begin).release().ptr());
     }
     return out;
   }
 
- private:
+  // Extracts on `used` pool threads while the calling thread, holding the
+  // GIL, turns each finished article's records into Python objects, in
+  // order: making them is about a fifth of the work and needs the GIL, so
+  // it runs beside the extraction rather than after it.
+  py::list ExtractOnPool(std::vector<Input>* inputs, size_t used) {
+    const size_t n = inputs->size();
+    std::vector<std::vector<qawl::v1::Quote>> records(n);
+    std::unique_ptr<std::atomic<bool>[]> done(new std::atomic<bool>[n]);
+    for (size_t i = 0; i < n; ++i) done[i].store(false, std::memory_order_relaxed);
+    std::atomic<size_t> next{0};
+    const std::function<void()> work = [&] {
+      // The thread's text buffer, swapped in and out of each article, so
+      // that its allocation is reused from article to article.
+      thread_local std::string text;
+      for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < n;) {
+        Input& in = (*inputs)[i];
+        ToUtf8(in.text, &text);
+        in.article.mutable_text()->swap(text);
+        extractor_->Extract(in.article, &records[i]);
+        in.article.mutable_text()->swap(text);
+        done[i].store(true, std::memory_order_release);
+        done[i].notify_one();
+      }
+    };
+    // Until the pool is done with them, the records, flags and `work` must
+    // stay, whether this returns or throws (a Python object not made).
+    struct PoolRun {
+      PyExtractor* self;
+      std::unique_lock<std::mutex> lock{self->pool_mu_, std::defer_lock};
+      ~PoolRun() {
+        if (!lock.owns_lock()) return;
+        py::gil_scoped_release release;
+        self->pool_.Wait();
+        lock.unlock();
+      }
+    } run{this};
+    {
+      py::gil_scoped_release release;
+      run.lock.lock();
+      pool_.Start(static_cast<int>(used), work);
+    }
+    py::list out(n);
+    for (size_t i = 0; i < n; ++i) {
+      if (!done[i].load(std::memory_order_acquire)) {
+        py::gil_scoped_release release;
+        done[i].wait(false, std::memory_order_acquire);
+      }
+      PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), ToPython(records[i].data(), records[i].size()).release().ptr());
+    }
+    return out;
+  }
+
   std::unique_ptr<qawl::PatternSet> patterns_;
   std::unique_ptr<qawl::Extractor> extractor_;
   std::mutex pool_mu_;

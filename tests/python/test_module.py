@@ -53,7 +53,7 @@ def test_messages_are_independent_and_mutable():
     assert quote_pb2.Quote.FromString(b.SerializeToString()) == b
 
 
-@pytest.mark.parametrize("threads", [1, 2, 0])
+@pytest.mark.parametrize("threads", [1, 2, 0, 5])
 def test_extract_many_equals_sequential_extract(seed_articles, threads):
     ex = qawl.Extractor()
     # Several batches (more than 512 articles), in a generator.
@@ -144,6 +144,21 @@ def test_threads_share_one_extractor(seed_articles):
         t.join()
     for k, r in enumerate(results):
         assert r == expected, "python thread %d differs" % k
+
+
+def test_articles_of_every_size_come_back_in_order():
+    # With several threads the articles finish out of order (a long one
+    # beside many short ones); the lists must still follow the input.
+    ex = qawl.Extractor()
+    short = "قال الوزير: \"الوضع صعب\"."
+    long = " ".join("وقال المدرب %d: \"الفريق قدم مباراة كبيرة\"." % n for n in range(400))
+    articles = [{"id": str(n), "text": long if n % 50 == 0 else (short if n % 3 else "")} for n in range(300)]
+    expected = [ex.extract(a["text"], id=a["id"]) for a in articles]
+    for threads in (2, 4):
+        got = ex.extract_many(articles, threads=threads)
+        assert [len(g) for g in got] == [len(e) for e in expected], threads
+        assert got == expected, threads
+    assert len(expected[0]) == 400 and len(expected[1]) == 1 and expected[3] == []
 
 
 def test_version_and_stub_present():
