@@ -54,6 +54,22 @@ TEST(Discourse, SpeakersOfCues) {
       {"nationality tells two ministers apart",
        "قال وزير الخارجية المصري سامح شكري إن التنسيق مستمر.\nوقال الوزير الأردني إن الشراكة عميقة.",
        "وقال", "الوزير الأردني", How::kExplicit},
+      // The verb a participle or a joined verb continues, reporting or not.
+      {"participle after a verb of attitude (عبّر عن)",
+       "قال رئيس اللجنة إن الرواية جيدة.\nمن جانبه، عبر ناشر الرواية عن سعادته بالفوز، قائلا إن الجائزة مستحقة.",
+       "قائلا", "ناشر الرواية", How::kImplied},
+      {"a verb joined after a comma takes the sentence's subject",
+       "قال رئيس اللجنة إن الرواية جيدة.\nوانتقدت القوات المسلحة السودانية الهجوم، وأكدت أن الرد قادم.",
+       "وأكدت", "القوات المسلحة السودانية", How::kImplied},
+      {"not after a verb with an object pronoun: the object answers",
+       "قال الوزير محمد ولد الشيخ إن اللقاحات متوفرة.\nوسأله أحد الصحفيين عن المخزون، فأجاب بأن المخزون يكفي.",
+       "فأجاب", "الوزير محمد ولد الشيخ", How::kImplied},
+      {"the asker does not answer",
+       "قال المدرب يورغن بيكر: \"نحن جاهزون\".\nوسأل أحد الصحفيين المدرب الألماني: «هل أنت مهدد؟»، فرد ضاحكا: «هذه كرة القدم».",
+       "فرد", "المدرب يورغن بيكر", How::kImplied},
+      {"the one asked (passive) answers",
+       "قال الوزير سامح شكري إن المحادثات مثمرة.\nوسئلت الوزيرة منى حسن عن الموعد فأجابت بأن القرار قريب.",
+       "فأجابت", "الوزيرة منى حسن", How::kImplied},
   };
   for (const SpeakerCase& c : cases) {
     SCOPED_TRACE(c.name + ": " + c.text);

@@ -47,6 +47,24 @@ TEST(Mentions, SubjectsByStructureNotByHeadNoun) {
        MentionSite::kSentence, "النائب فادي خوري"},
       {"نقل عن X قوله", "ونقلت الوكالة عن مسؤول في الوزارة قوله إن الخطة جاهزة.", "قوله", MentionSite::kNounCue,
        "مسؤول في الوزارة"},
+      // Where a subject ends before the object of a verb that takes one.
+      {"subject before a بال complement", "ورحب ناشر الرواية بالفوز، مؤكدا أن الجائزة مستحقة.", "ورحب",
+       MentionSite::kSubject, "ناشر الرواية"},
+      {"participle's complement is the role's", "ورحب الوزير المكلف بالملف بالقرار.", "ورحب",
+       MentionSite::kSubject, "الوزير المكلف بالملف"},
+      {"feminine head before a masculine object", "وأدانت الخارجية الهجوم، مؤكدة أنه مرفوض.", "وأدانت",
+       MentionSite::kSubject, "الخارجية"},
+      {"feminine head, its adjectives, then the object", "وانتقدت المحكمة العليا القرار بشدة.", "وانتقدت",
+       MentionSite::kSubject, "المحكمة العليا"},
+      {"a nisba agrees and stays", "وأدانت الخارجية المصرية الهجوم بشدة.", "وأدانت", MentionSite::kSubject,
+       "الخارجية المصرية"},
+      {"the one asked follows the asker", "وسأل أحد الصحفيين المدرب الألماني: «هل أنت مهدد؟»", "وسأل",
+       MentionSite::kSubject, "أحد الصحفيين"},
+      {"an accusative alone is a circumstance", "فرد ضاحكا: «هذه كرة القدم».", "فرد", MentionSite::kNone, ""},
+      {"a name with a pronoun ending in ا is not one", "وعلق والدهما، المعلم يوسف: «يوم لا ينسى».", "وعلق",
+       MentionSite::kSubject, "والدهما"},
+      {"كان X، apposition، قد", "وكان محمد أبو تريكة، نجم الأهلي السابق، قد كتب: «كل الدعم».", "كتب",
+       MentionSite::kPreposed, "محمد أبو تريكة"},
   };
   for (const MentionCase& c : cases) {
     SCOPED_TRACE(c.name + ": " + c.text);

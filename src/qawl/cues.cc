@@ -112,6 +112,15 @@ bool CueSet::GuardHolds(const ArticleView& view, size_t i) const {
   if (!opens_clause) return false;
   const Frame& f = frames_[i];
   if (f.boundary == Boundary::kColon) return true;
+  // "وعبّر X عن سعادته، قائلا": a participle closing the clause takes
+  // this verb's subject; "وسُئل X عن الموعد فرد": so does the answer.
+  if (f.boundary == Boundary::kCue) {
+    const int at = AtToken(view.TokenAt(f.pos));
+    if (at < 0) return false;
+    const Cue& next = cues_[static_cast<size_t>(at)];
+    return (next.form->tense == Tense::kParticiple && view.FollowsComma(next.token)) ||
+           next.form->turn == Turn::kAnswer;
+  }
   if (f.boundary != Boundary::kComplementizer) return false;
   // إن، أن، بأن: not إلى أن or على أن, which follow prepositions too.
   const size_t at = view.TokenAt(f.pos);

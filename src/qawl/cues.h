@@ -72,7 +72,7 @@ class CueSet {
   bool Interjected(const ArticleView& view, size_t i) const;
   // A guarded form (CueForm::guarded) is a cue where it opens a clause
   // (after و/ف, punctuation or a clause connective) and its frame is a
-  // colon or إن/أن/بأن.
+  // colon, إن/أن/بأن, a participle cue after a comma, or an answer.
   bool GuardHolds(const ArticleView& view, size_t i) const;
   void DropUnreportingGuarded(const ArticleView& view, const re2::RE2& complementizer);
 

@@ -86,8 +86,10 @@ Attributed Discourse::Decide(size_t i) {
   }
   if (cm.no_implied) return a;
   // حمّل X الحكم المسؤولية، واصفا ...: the participle's subject is the
-  // main verb's, whether or not that verb reports.
-  if (cue.form->tense == Tense::kParticiple) {
+  // main verb's, whether or not that verb reports; so is that of a verb
+  // joined after a comma (أدانت الخارجية الهجوم، وأكدت أن).
+  const bool joined_after_comma = cue.joined() && view_->FollowsComma(cue.token);
+  if (cue.form->tense == Tense::kParticiple || joined_after_comma) {
     if (auto s = ClauseSubject(i)) {
       a.speaker = *s;
       a.how = How::kImplied;
@@ -95,12 +97,21 @@ Attributed Discourse::Decide(size_t i) {
       return a;
     }
   }
-  if (auto h = FromHistory(cue.begin, cue.form->gender)) {
+  if (auto h = FromHistory(cue.begin, cue.form->gender, Asker(i))) {
     a.speaker = *h;
     a.how = How::kImplied;
     Remember(cue.begin, a.speaker);  // the chain goes on: وأضاف ... وتابع
   }
   return a;
+}
+
+const Mention* Discourse::Asker(size_t i) const {
+  if (cues_->cue(i).form->turn != Turn::kAnswer) return nullptr;
+  const uint32_t sentence = view_->SentenceStart(cues_->cue(i).begin);
+  for (size_t k = i; k-- > 0 && cues_->cue(k).begin >= sentence;) {
+    if (cues_->cue(k).form->turn == Turn::kQuestion && speakers_[k].speaker.valid()) return &speakers_[k].speaker;
+  }
+  return nullptr;
 }
 
 // No speech of its own; the speaker matters to a quotation before the cue
@@ -163,6 +174,8 @@ std::optional<Mention> Discourse::ClauseSubject(size_t i) const {
     // A subject the sentence names; an implied one is the history's.
     const Attributed& a = speakers_[k];
     if (!a.speaker.valid() || a.how == How::kImplied) return std::nullopt;
+    if (cues_->cue(k).object_suffix && cues_->cue(i).form->tense != Tense::kParticiple) return std::nullopt;
+    if (cues_->cue(k).form->turn == Turn::kQuestion && cues_->cue(i).form->turn == Turn::kAnswer) return std::nullopt;
     if (!GenderAgrees(a.speaker.gender, cues_->cue(i).form->gender)) return std::nullopt;
     return a.speaker;
   }
@@ -171,8 +184,13 @@ std::optional<Mention> Discourse::ClauseSubject(size_t i) const {
 
 // The nearest earlier source agreeing with the verb's gender, among a
 // bounded number: an implied subject refers to a recent one.
-std::optional<Mention> Discourse::FromHistory(uint32_t pos, Gender gender) const {
-  auto agrees = [&](const Mention& m) { return GenderAgrees(m.gender, gender); };
+std::optional<Mention> Discourse::FromHistory(uint32_t pos, Gender gender, const Mention* not_this) const {
+  auto same = [&](const Mention& m) {
+    if (not_this == nullptr) return false;
+    if (m.entity >= 0 || not_this->entity >= 0) return m.entity == not_this->entity;
+    return view_->Text(m.span) == view_->Text(not_this->span);
+  };
+  auto agrees = [&](const Mention& m) { return GenderAgrees(m.gender, gender) && !same(m); };
   const auto* a = NearestBefore(mentions_->named_people(), pos, limits::kMaxHistoryLookBack, agrees);
   const auto* b = NearestBefore(history_, pos, limits::kMaxHistoryLookBack, agrees);
   // The subject of an earlier reporting verb outranks a person merely named

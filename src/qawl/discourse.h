@@ -60,11 +60,18 @@ class Discourse {
   // Decide for a cue whose frame does not report (no colon, إن or quote).
   Attributed DecideUnreported(size_t i);
   void Remember(uint32_t pos, const Mention& s);
-  std::optional<Mention> FromHistory(uint32_t pos, Gender gender) const;
-  // The subject of the verb that participle cue i modifies: the speaker of
-  // the nearest earlier cue of its sentence that is not inside another
-  // cue's reported clause, if the sentence names it (not implied) and it
-  // agrees with the participle's gender.
+  // The nearest earlier source agreeing with `gender`, other than `not_this`
+  // (a source compared by entity, or by its words when unknown).
+  std::optional<Mention> FromHistory(uint32_t pos, Gender gender, const Mention* not_this = nullptr) const;
+  // For an answer cue (Turn::kAnswer): the speaker of the question cue
+  // before it in its sentence, who is not the one answering; or nullptr.
+  const Mention* Asker(size_t i) const;
+  // The subject of the verb that participle cue i modifies, or that verb
+  // cue i is joined to after a comma: the speaker of the nearest earlier
+  // cue of its sentence that is not inside another cue's reported clause,
+  // if the sentence names it (not implied) and it agrees with cue i's
+  // gender. A verb joined to one with an object pronoun may be the
+  // object's ("وسأله أحد الصحفيين ...، فأجاب"): none then.
   std::optional<Mention> ClauseSubject(size_t i) const;
   void LinkToEarlierSource(uint32_t pos, Mention* s) const;
   void LinkLaterSources();

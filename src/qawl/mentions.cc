@@ -126,6 +126,12 @@ Mention MentionSet::Resolve(const NameMatch& m) const {
     }
   }
   if (s.entity >= 0) s.gender = g.entity(s.entity).gender;
+  // An organization agrees with its name as written: "الجيش السوداني"
+  // (m) and "القوات المسلحة السودانية" (f) are one entity.
+  if (s.entity >= 0 && !m.is_title && g.entity(s.entity).type == "organization" &&
+      (v.EndsWithTehMarbuta(m.begin) || v.Word(m.begin).ends_with("ات"))) {
+    s.gender = Gender::kFeminine;
+  }
   return s;
 }
 
@@ -179,8 +185,9 @@ CueMention MentionSet::OfCue(size_t i) const {
   if (participle) out.mention.reset();
   // A verb that marks its subject takes an object after it too (انتقد
   // المدرب عمرو الجمال الحكم).
-  if (out.mention && cue.form->cls == CueClass::kOther && out.mention->entity < 0) {
-    out.mention->span.end = EndBeforeObject(out.mention->span);
+  const bool question = cue.form->turn == Turn::kQuestion;
+  if (out.mention && (cue.form->cls == CueClass::kOther || question) && out.mention->entity < 0) {
+    out.mention->span.end = EndBeforeObject(out.mention->span, question);
   }
   if (out.mention) {
     out.site = MentionSite::kSubject;
@@ -259,6 +266,14 @@ std::optional<Mention> MentionSet::AnalyzeRegion(ByteSpan region, Gender verb_ge
     if (!found) found = SpellingVariantIn(first, np_last);
     if (!found) {
       if (!subject && !(open_subject && v.IsContentWord(first))) return std::nullopt;
+      // One indefinite word in the accusative (ضاحكا، مبتسما) is the
+      // verb's circumstance, not its subject: فرد ضاحكا: «…».
+      const std::string_view w = v.Word(first);
+      const bool pronoun = w.ends_with("ها") || w.ends_with("هما") || w.ends_with("نا") || w.ends_with("كما");
+      if (!subject && np_last == first + 1 && w.ends_with("ا") && !pronoun && !w.starts_with("ال")) {
+        *speaker_only = true;
+        return std::nullopt;
+      }
       np.end = TrimNounPhrase(np);
       if (np.empty()) return std::nullopt;
       Mention s;
@@ -469,14 +484,17 @@ std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
   // and the ف that answers أما (an apposition, "(15 عاما)").
   const bool topic = first > 0 && v.Word(first - 1) == "اما" && cue.joined();
   size_t np_end = cue.token;
+  // The verb group: the cue and the قد before it ("X، ...، قد كتب").
+  size_t verb = cue.token;
+  while (verb > first + 1 && v.ListedStripped(verb - 1, Section::kAuxiliaries)) --verb;
   for (size_t i = first + 1; i < cue.token; ++i) {
     // Punctuation inside means the words are not one noun phrase, unless a
     // relative clause on the subject follows, or an apposition between
-    // commas with the verb right after the second (not a verb joined by
-    // و/ف, whose subject is the previous verb's).
+    // commas with the verb group right after the second (not a verb joined
+    // by و/ف, whose subject is the previous verb's).
     if (!v.PunctuationBefore(i)) continue;
     const bool apposition = at_sentence_start && !cue.joined() &&
-                            i - first <= limits::kMaxPreposedUnknownTokens && v.FollowsComma(cue.token);
+                            i - first <= limits::kMaxPreposedUnknownTokens && v.FollowsComma(verb);
     if (!v.Listed(i, Section::kRelativeWords) && !apposition && !topic) return std::nullopt;
     np_end = i;
     break;
@@ -588,18 +606,36 @@ std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
       while (k < v.TokenAt(s->span.end) && static_cast<unsigned char>(v.Word(k)[0]) < 0x80) ++k;
       s->span.end = v.token(k - 1).end;
     }
-    s->span.end = EndBeforeObject(s->span);
+    s->span.end = EndBeforeObject(s->span, false);
   }
   return s;
 }
 
-uint32_t MentionSet::EndBeforeObject(ByteSpan np) const {
+uint32_t MentionSet::EndBeforeObject(ByteSpan np, bool object_follows) const {
   const ArticleView& v = *view_;
   size_t names = 0;
+  const size_t first = v.TokenAt(np.begin);
   const size_t last = v.TokenAt(np.end);
-  for (size_t k = v.TokenAt(np.begin) + 1; k < last; ++k) {
+  auto ends = [](std::string_view w, std::string_view s) { return w.ends_with(s); };
+  // A feminine singular (ة, folded to ه) or plural (ات) noun; an adjective
+  // agreeing with one ends in ه, ات, a nisba's ي or an elative's ا/ي
+  // (العليا، الكبرى).
+  auto feminine = [&](std::string_view w) { return ends(w, "ه") || ends(w, "ات"); };
+  auto may_agree = [&](std::string_view w) { return feminine(w) || ends(w, "ي") || ends(w, "ا"); };
+  bool fem_head = v.Word(first).starts_with("ال") && feminine(v.Word(first));
+  for (size_t k = first + 1; k < last; ++k) {
     const std::string_view w = v.Word(k);
     const bool definite = w.substr(0, 4) == "ال";
+    if (w.starts_with("بال") && !v.Word(k - 1).starts_with("الم")) return v.token(k - 1).end;
+    // Adjectives follow the head one after another, each agreeing with it.
+    if (definite && fem_head && !may_agree(w)) return v.token(k - 1).end;
+    fem_head = fem_head && definite;
+    // After a construct (أحد الصحفيين), a definite word that is neither a
+    // nisba nor agreeing in the feminine or plural is the object.
+    if (object_follows && definite && k >= first + 2 && v.Word(k - 1).starts_with("ال") &&
+        !v.Word(k - 2).starts_with("ال") && !may_agree(w) && !ends(w, "ين") && !ends(w, "ون")) {
+      return v.token(k - 1).end;
+    }
     const bool nisba = w.size() >= 2 && w.substr(w.size() - 2) == "ي";
     if (definite && !nisba && names >= 2) return v.token(k - 1).end;
     // A nisba after a name is the family name, and ends it (نورة القحطاني
@@ -628,7 +664,7 @@ std::optional<Mention> MentionSet::SourceAfterManner(size_t manner) const {
   std::optional<Mention> s = AnalyzeRegion(ByteSpan{v.token(t).begin, v.token(k - 1).end}, Gender::kUnknown, &only);
   if (!s || s->document) return std::nullopt;
   // The verb's object follows its subject (لخّص X المشهد).
-  if (s->entity < 0) s->span.end = EndBeforeObject(s->span);
+  if (s->entity < 0) s->span.end = EndBeforeObject(s->span, false);
   return s;
 }
 

@@ -117,12 +117,17 @@ class MentionSet {
   std::optional<Mention> SpellingVariantIn(size_t first, size_t np_last) const;
   uint32_t PhraseEnd(uint32_t begin, uint32_t end) const;
   uint32_t TrimNounPhrase(ByteSpan np) const;
-  // Where an unknown subject ends before the verb's object: at a definite
-  // word after a name of two or more words ("النائب فادي خوري المشروع"),
-  // unless it is a nisba family name ending in ي ("عبدالله يوسف
-  // المهندي"), which ends the name itself; after one word it may be a
-  // construct ("مدير المستشفى").
-  uint32_t EndBeforeObject(ByteSpan np) const;
+  // Where an unknown subject ends before the verb's object or complement:
+  // at a definite word after a name of two or more words ("النائب فادي
+  // خوري المشروع"), unless it is a nisba family name ending in ي
+  // ("عبدالله يوسف المهندي"), which ends the name itself (after one word
+  // it may be a construct: "مدير المستشفى"); before بال (رحب X بالقرار),
+  // unless a participle's complement (المكلف بالملف); and after a definite
+  // feminine head before a definite word that cannot agree with it as an
+  // adjective (أدانت الخارجية الهجوم). With `object_follows` (a verb of
+  // asking: سأل أحد الصحفيين المدرب), also after a construct before a
+  // definite word that is not its adjective.
+  uint32_t EndBeforeObject(ByteSpan np, bool object_follows) const;
   // Whether the word before `token` carries its verb's subject as a
   // pronoun (لكنه، لكنها).
   bool PronounSubjectBefore(size_t token) const;

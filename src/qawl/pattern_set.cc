@@ -185,6 +185,7 @@ Status PatternSet::LoadVerbs(const File& f, const Normalizer& norm) {
     CueClass cls = CueClass::kSay;
     bool have_class = false;
     std::string source_preposition;
+    Turn turn = Turn::kNone;
     std::vector<std::pair<std::string, CueForm>> forms;
     for (size_t i = 1; i < fields.size(); ++i) {
       std::string_view field = fields[i];
@@ -206,6 +207,12 @@ Status PatternSet::LoadVerbs(const File& f, const Normalizer& norm) {
       if (key == "source") {
         source_preposition = norm.Fold(value);
         if (source_preposition.empty()) return Status::InvalidArgument("source= needs a preposition");
+        continue;
+      }
+      if (key == "turn") {
+        if (value == "question") turn = Turn::kQuestion;
+        else if (value == "answer") turn = Turn::kAnswer;
+        else return Status::InvalidArgument("turn must be question or answer, not '" + std::string(value) + "'");
         continue;
       }
       Tense tense;
@@ -244,6 +251,7 @@ Status PatternSet::LoadVerbs(const File& f, const Normalizer& norm) {
     if (forms.empty()) return Status::InvalidArgument("no forms for '" + std::string(fields[0]) + "'");
     for (auto& [form, cue] : forms) {
       cue.source_preposition = source_preposition;
+      cue.turn = turn;
       cues_.emplace(form, cue);  // first listing wins
     }
     return Status::Ok();

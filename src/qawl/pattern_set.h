@@ -60,6 +60,8 @@ using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // One inflected form of a reporting verb, as it appears in normalized text.
+enum class Turn { kNone, kQuestion, kAnswer };
+
 struct CueForm {
   std::string lemma;  // normalized lemma, e.g. "قال"
   CueClass cls = CueClass::kSay;
@@ -72,6 +74,9 @@ struct CueForm {
   // Normalized preposition that introduces the source instead of a
   // subject ("source=في": وجاء في البيان أن ...); empty for most verbs.
   std::string source_preposition;
+  // A verb of asking or answering ("turn=question|answer": سأل، أجاب): the
+  // subject of an answer is not the one who asked (Discourse).
+  Turn turn = Turn::kNone;
 };
 
 class PatternSet {
