@@ -63,6 +63,12 @@ TEST(Mentions, SubjectsByStructureNotByHeadNoun) {
       {"an accusative alone is a circumstance", "فرد ضاحكا: «هذه كرة القدم».", "فرد", MentionSite::kNone, ""},
       {"a name with a pronoun ending in ا is not one", "وعلق والدهما، المعلم يوسف: «يوم لا ينسى».", "وعلق",
        MentionSite::kSubject, "والدهما"},
+      {"a verbal noun in الت after the head and its adjective is the object",
+       "وعزا الخبير الاقتصادي التراجع إلى \"ضعف الطلب\".", "وعزا", MentionSite::kSubject, "الخبير الاقتصادي"},
+      {"a noun in الت in a construct is not", "وأشادت رئيسة جمعية أولياء التلاميذ بالقرار.", "وأشادت",
+       MentionSite::kSubject, "رئيسة جمعية أولياء التلاميذ"},
+      {"the sentence's subject for a clause on the object",
+       "ونشر الوزير على حسابه تغريدة قال فيها: \"القرار نهائي\".", "قال", MentionSite::kSentence, "الوزير"},
       {"كان X، apposition، قد", "وكان محمد أبو تريكة، نجم الأهلي السابق، قد كتب: «كل الدعم».", "كتب",
        MentionSite::kPreposed, "محمد أبو تريكة"},
   };

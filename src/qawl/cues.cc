@@ -109,7 +109,13 @@ bool CueSet::GuardHolds(const ArticleView& view, size_t i) const {
   const size_t ti = c.token;
   const bool opens_clause = c.joined() || ti == 0 || view.PunctuationBefore(ti) ||
                             view.ListedStripped(ti - 1, Section::kClauseConnectives);
-  if (!opens_clause) return false;
+  // Or a clause on the noun before it, its preposition taking the noun's
+  // pronoun: "نشر X تدوينة جاء فيها:"، "بيانا جاء فيه أن".
+  const std::string& prep = c.form->source_preposition;
+  const bool on_the_noun_before = !prep.empty() && ti + 1 < view.token_count() &&
+                                  view.Word(ti + 1).starts_with(prep) && view.Word(ti + 1).size() > prep.size() &&
+                                  view.Listed(ti + 1, Section::kSkipWords);
+  if (!opens_clause && !on_the_noun_before) return false;
   const Frame& f = frames_[i];
   if (f.boundary == Boundary::kColon) return true;
   // "وعبّر X عن سعادته، قائلا": a participle closing the clause takes

@@ -168,7 +168,19 @@ CueMention MentionSet::OfCue(size_t i) const {
     out.speaker_only = !s.has_value() || only;
     return out;
   }
-  if (!cue.form->source_preposition.empty()) return SourceAfterPreposition(cue, region);
+  if (!cue.form->source_preposition.empty()) {
+    // "نشر X تدوينة جاء فيها": the pronoun is the post, whose author is
+    // the sentence's subject.
+    const std::string& prep = cue.form->source_preposition;
+    const size_t next = cue.token + 1;
+    const std::string_view w = next < v.token_count() ? v.Word(next) : std::string_view();
+    if (w.size() > prep.size() && w.starts_with(prep) && v.Listed(next, Section::kSkipWords)) {
+      if ((out.mention = SubjectOfSentence(i))) out.site = MentionSite::kSentence;
+      out.no_implied = true;
+      return out;
+    }
+    return SourceAfterPreposition(cue, region);
+  }
   // A verb of description takes its subject first before إن/أن (اعتبر
   // المدرب أن), its object first before بأن or a quotation (وصفت الهجوم
   // بأنه، وصف الخطوة بـ"…"). A participle's subject is its clause's
@@ -186,7 +198,8 @@ CueMention MentionSet::OfCue(size_t i) const {
   // A verb that marks its subject takes an object after it too (انتقد
   // المدرب عمرو الجمال الحكم).
   const bool question = cue.form->turn == Turn::kQuestion;
-  if (out.mention && (cue.form->cls == CueClass::kOther || question) && out.mention->entity < 0) {
+  const bool takes_object = cue.form->cls == CueClass::kOther || question;
+  if (out.mention && takes_object && out.mention->entity < 0) {
     out.mention->span.end = EndBeforeObject(out.mention->span, question);
   }
   if (out.mention) {
@@ -463,6 +476,12 @@ std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
   // "كشف X أن اللجنة ستراجع اللقطة، ونفى أن": after a comma, a verb joined
   // by و goes with the earlier cue, not with the clause it reports.
   if (!at_sentence_start && cue.joined() && v.FollowsComma(cue.token)) return std::nullopt;
+  // "نشر X تغريدة قال فيها": a clause on the object; the sentence's verb
+  // has the subject (SubjectOfSentence).
+  if (cue.token + 1 < v.token_count() && v.Listed(cue.token + 1, Section::kSkipWords) &&
+      v.Word(cue.token + 1).starts_with("في")) {
+    return std::nullopt;
+  }
   size_t first = v.TokenAt(start);
   while (first < cue.token && v.ListedStripped(first, Section::kAuxiliaries)) ++first;
   if (first >= cue.token || cue.token - first > limits::kMaxPreposedTokens) return std::nullopt;
@@ -592,7 +611,10 @@ std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
   const bool latin_name = (lead >= 'a' && lead <= 'z') || (lead >= 'A' && lead <= 'Z');
   // The phrase runs to a comma, or before قد and the verb after it.
   size_t end = subject + 1;
-  while (end < cue.token && !v.FollowsComma(end) && !(subject_first && v.ListedStripped(end, Section::kAuxiliaries))) {
+  // In a clause on the object, the word before the verb is that object
+  // (نشر X تدوينة قال فيها، أصدرت الوزارة بيانا جاء فيه).
+  const size_t limit = in_object_clause && cue.token > subject + 1 ? cue.token - 1 : cue.token;
+  while (end < limit && !v.FollowsComma(end) && !(subject_first && v.ListedStripped(end, Section::kAuxiliaries))) {
     ++end;
   }
   bool only;
@@ -613,8 +635,9 @@ std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
 
 uint32_t MentionSet::EndBeforeObject(ByteSpan np, bool object_follows) const {
   const ArticleView& v = *view_;
-  size_t names = 0;
   const size_t first = v.TokenAt(np.begin);
+  // Words of a personal name so far.
+  size_t names = v.Listed(first, Section::kGivenNames) ? 1 : 0;
   const size_t last = v.TokenAt(np.end);
   auto ends = [](std::string_view w, std::string_view s) { return w.ends_with(s); };
   // A feminine singular (ة, folded to ه) or plural (ات) noun; an adjective
@@ -629,6 +652,11 @@ uint32_t MentionSet::EndBeforeObject(ByteSpan np, bool object_follows) const {
     if (w.starts_with("بال") && !v.Word(k - 1).starts_with("الم")) return v.token(k - 1).end;
     // Adjectives follow the head one after another, each agreeing with it.
     if (definite && fem_head && !may_agree(w)) return v.token(k - 1).end;
+    // A verbal noun of the forms تفعيل، تفعّل، تفاعل (التأخير، التراجع،
+    // التعاون) is no adjective: adjectives in الت are nisbas (التنفيذي).
+    if (w.starts_with("الت") && !ends(w, "ي") && !ends(w, "يه") && v.Word(k - 1).starts_with("ال")) {
+      return v.token(k - 1).end;
+    }
     fem_head = fem_head && definite;
     // After a construct (أحد الصحفيين), a definite word that is neither a
     // nisba nor agreeing in the feminine or plural is the object.
@@ -641,7 +669,10 @@ uint32_t MentionSet::EndBeforeObject(ByteSpan np, bool object_follows) const {
     // A nisba after a name is the family name, and ends it (نورة القحطاني
     // أداء الأسبوع).
     if (definite && nisba && names >= 1) return v.token(k).end;
-    names = definite ? 0 : names + 1;
+    // A name opens with a given name: a chain of nouns is a role (رئيس
+    // مجلس النواب، رئيسة جمعية أولياء التلاميذ).
+    const bool opens_name = v.Listed(k, Section::kGivenNames);
+    names = definite ? 0 : (names > 0 || opens_name ? names + 1 : 0);
   }
   return np.end;
 }
