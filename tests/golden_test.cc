@@ -110,7 +110,7 @@ TEST(Golden, DevScoresHoldTheLine) {
   ExpectScoresAtLeast("dev", "dev.gold.jsonl", kDevDirectFloor, kDevIndirectFloor);
 }
 
-// The same bar on 71 general-news passages written for qawl
+// The same bar on 87 general-news passages written for qawl
 // (tests/data/general/README.md).
 TEST(Golden, GeneralScoresHoldTheLine) { ExpectScoresAtLeast("general", "general.gold.jsonl", 0.94, 0.97); }
 
