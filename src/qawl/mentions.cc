@@ -162,7 +162,11 @@ CueMention MentionSet::OfCue(size_t i) const {
   CueMention out;
   if (cue.form->tense == Tense::kNoun) {
     out.mention = SpeakerOfNounCue(cue);
-    if (out.mention) out.site = MentionSite::kNounCue;
+    if (out.mention) {
+      out.site = MentionSite::kNounCue;
+    } else if ((out.mention = SubjectOfSentence(i))) {
+      out.site = MentionSite::kSentence;  // ردّ X على … بالقول إن
+    }
     bool only;
     auto s = AnalyzeRegion(region, Gender::kUnknown, &only);
     out.speaker_only = !s.has_value() || only;
@@ -255,7 +259,7 @@ CueMention MentionSet::SourceAfterPreposition(const Cue& cue, ByteSpan region) c
 // the subject's place). Returns nullopt when those words are not a subject
 // (an object, an adverbial, or nothing): the subject is then implied.
 std::optional<Mention> MentionSet::AnalyzeRegion(ByteSpan region, Gender verb_gender, bool* speaker_only,
-                                                 bool open_subject) const {
+                                                 bool open_subject, bool in_phrase) const {
   const ArticleView& v = *view_;
   *speaker_only = false;
   size_t first = v.TokenAt(region.begin);
@@ -274,7 +278,13 @@ std::optional<Mention> MentionSet::AnalyzeRegion(ByteSpan region, Gender verb_ge
   if (!found) {
     // A source noun or a given name opens a subject; any other content word
     // only where the verb's subject is expected.
-    const bool subject = v.ListedStripped(first, Section::kSourceNouns) || v.Listed(first, Section::kGivenNames);
+    // Not after the preposition ب or ل (للمحكمة، بالوزير: an addressee, a
+    // complement), which ListedStripped reads through as it does و and ف.
+    const std::string_view head = v.Word(first);
+    const bool after_preposition = !in_phrase && !v.Listed(first, Section::kSourceNouns) &&
+                                   (head.starts_with("ب") || head.starts_with("ل"));
+    const bool subject = (v.ListedStripped(first, Section::kSourceNouns) && !after_preposition) ||
+                         v.Listed(first, Section::kGivenNames);
     found = ShortNameIn(first, np_last);
     if (!found) found = SpellingVariantIn(first, np_last);
     if (!found) {
@@ -291,7 +301,10 @@ std::optional<Mention> MentionSet::AnalyzeRegion(ByteSpan region, Gender verb_ge
       if (np.empty()) return std::nullopt;
       Mention s;
       s.span = np;
-      s.gender = verb_gender;
+      // With no verb to agree with (قوله، بالقول), the head's form tells.
+      s.gender = verb_gender != Gender::kUnknown ? verb_gender
+                 : v.EndsWithTehMarbuta(first)   ? Gender::kFeminine
+                                                 : Gender::kMasculine;
       s.document = v.Listed(first, Section::kDocumentNouns);
       s.open = !subject;
       found = s;
@@ -553,7 +566,8 @@ std::optional<Mention> MentionSet::AntecedentOfRelative(const Cue& cue) const {
   }
   if (first >= relative) return std::nullopt;
   bool only;
-  return AnalyzeRegion(ByteSpan{v.token(first).begin, v.token(relative - 1).end}, cue.form->gender, &only);
+  return AnalyzeRegion(ByteSpan{v.token(first).begin, v.token(relative - 1).end}, cue.form->gender, &only,
+                       /*open_subject=*/true, /*in_phrase=*/true);
 }
 
 // For a verb joined by و to an earlier verb of its sentence with no subject
@@ -566,6 +580,9 @@ std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
   // Joined by و, or in a clause on the object ("نشر X تغريدة قال فيها").
   const size_t next = cue.token + 1;
   const bool in_object_clause = next < v.token_count() && (v.Word(next) == "فيه" || v.Word(next) == "فيها");
+  // Or a verbal noun of saying after ب, the manner of the sentence's verb
+  // ("ورد الوزير على مداخلتها بالقول إن").
+  const bool by_saying = cue.form->tense == Tense::kNoun && v.Word(cue.token).starts_with("ب");
   // Or a participle closing the clause ("حمّل X الحكم المسؤولية، واصفا").
   const bool closing_participle = cue.form->tense == Tense::kParticiple && v.FollowsComma(cue.token);
   // Or a clause on the object with no relative pronoun, the verb straight
@@ -574,7 +591,7 @@ std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
   const bool bare_relative = cue.form->tense == Tense::kPast && cue.token > 0 &&
                              cues_->frame(cue_index).boundary == Boundary::kComplementizer &&
                              v.TokenAt(cues_->frame(cue_index).pos) == next;
-  if (!cue.joined() && !in_object_clause && !closing_participle && !bare_relative) return std::nullopt;
+  if (!cue.joined() && !in_object_clause && !closing_participle && !bare_relative && !by_saying) return std::nullopt;
   const uint32_t start = v.SentenceStart(cue.begin);
   if (cue_index > 0 && cues_->cue(cue_index - 1).begin >= start) return std::nullopt;
   size_t first = v.TokenAt(start);
@@ -649,6 +666,12 @@ uint32_t MentionSet::EndBeforeObject(ByteSpan np, bool object_follows) const {
   for (size_t k = first + 1; k < last; ++k) {
     const std::string_view w = v.Word(k);
     const bool definite = w.substr(0, 4) == "ال";
+    // عبد الله، أبو الغيط، بن العربي: the definite word completes the name.
+    const std::string_view prev = v.Word(k - 1);
+    if (definite && (prev == "عبد" || prev == "ابو" || prev == "بن" || prev == "ابن" || prev == "ام")) {
+      ++names;
+      continue;
+    }
     if (w.starts_with("بال") && !v.Word(k - 1).starts_with("الم")) return v.token(k - 1).end;
     // Adjectives follow the head one after another, each agreeing with it.
     if (definite && fem_head && !may_agree(w)) return v.token(k - 1).end;

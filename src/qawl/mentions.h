@@ -109,9 +109,11 @@ class MentionSet {
   CueMention SourceAfterPreposition(const Cue& cue, ByteSpan region) const;
   // The subject in `region` (words after a verb, or a phrase standing in
   // its place). `open_subject`: whether a phrase with no name and no source
-  // noun may be the subject.
+  // noun may be the subject. `in_phrase`: the words may follow a
+  // preposition (the antecedent of "للكاتب X، الذي قال"); after a verb a
+  // phrase opening with ب or ل is its complement (قال للمحكمة).
   std::optional<Mention> AnalyzeRegion(ByteSpan region, Gender verb_gender, bool* speaker_only,
-                                       bool open_subject = true) const;
+                                       bool open_subject = true, bool in_phrase = false) const;
   std::optional<Mention> KnownNameIn(size_t first, size_t np_last, ByteSpan np, Gender verb_gender) const;
   std::optional<Mention> ShortNameIn(size_t first, size_t np_last) const;
   std::optional<Mention> SpellingVariantIn(size_t first, size_t np_last) const;
