@@ -106,6 +106,32 @@ TEST(ArticleView, ContentWordsOpenNounPhrases) {
   }
 }
 
+// علي is the name where written with ي and not before a definite word;
+// على (written ى, or before one) is the preposition, whatever the fold.
+TEST(ArticleView, NameOrParticleByItsSpelling) {
+  using Section = PatternSet::Section;
+  struct Case {
+    std::string text;
+    bool name;
+  } cases[] = {
+      {"وقال علي حسن", true},
+      {"وقال على حسن", false},
+      {"وقال علي القرار", false},
+      {"وقال الوزير علي", true},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    Stages s(c.text);
+    const ArticleView& v = s.view;
+    size_t k = 0;
+    while (k < v.token_count() && v.Word(k) != Norm("علي")) ++k;
+    ASSERT_LT(k, v.token_count());
+    EXPECT_EQ(v.Listed(k, Section::kGivenNames), c.name);
+    EXPECT_EQ(v.ListedStripped(k, Section::kNpBreaks), !c.name);
+    EXPECT_EQ(v.IsContentWord(k), c.name);
+  }
+}
+
 TEST(ArticleView, YearFromDatelineOrDate) {
   Stages s("موسكو، 21 نوفمبر 2024 (وكالات): قال المتحدث إن المحادثات مستمرة.");
   EXPECT_EQ(s.view.year(), 2024);

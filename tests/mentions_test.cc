@@ -69,6 +69,10 @@ TEST(Mentions, SubjectsByStructureNotByHeadNoun) {
        MentionSite::kSubject, "رئيسة جمعية أولياء التلاميذ"},
       {"the sentence's subject for a clause on the object",
        "ونشر الوزير على حسابه تغريدة قال فيها: \"القرار نهائي\".", "قال", MentionSite::kSentence, "الوزير"},
+      {"the name علي, written with ي", "وقال الوزير علي حسن إن الحوار مستمر.", "وقال", MentionSite::kSubject,
+       "الوزير علي حسن"},
+      {"the preposition على", "وقال الوزير على هامش المؤتمر إن الحوار مستمر.", "وقال", MentionSite::kSubject,
+       "الوزير"},
       {"كان X، apposition، قد", "وكان محمد أبو تريكة، نجم الأهلي السابق، قد كتب: «كل الدعم».", "كتب",
        MentionSite::kPreposed, "محمد أبو تريكة"},
   };

@@ -91,6 +91,7 @@ void ArticleView::Tokenize() {
   cue_tokens_.resize(n_cues);
   name_tokens_.resize(n_names);
   source_noun_tokens_.resize(n_sources);
+  ReadNamesOrParticles();
   // Token k is the first at or after the start of every block from the one
   // after the previous token's block to its own.
   token_blocks_.resize((n >> kTokenBlockShift) + 2);
@@ -352,6 +353,32 @@ bool ArticleView::IsContentWord(size_t i) const {
   // Arabic-Indic digits (U+0660..U+0669: D9 A0..D9 A9).
   const auto c1 = static_cast<unsigned char>(w[1]);
   return !(c == 0xD9 && c1 >= 0xA0 && c1 <= 0xA9);
+}
+
+void ArticleView::ReadNamesOrParticles() {
+  constexpr uint32_t kName = PatternSet::Bit(Section::kGivenNames);
+  constexpr uint32_t kParticle = PatternSet::Bit(Section::kNpBreaks) | PatternSet::Bit(Section::kNotSubject);
+  for (size_t k = 0; k < facts_.size(); ++k) {
+    PatternSet::WordFacts& f = facts_[k];
+    if ((f.lists & kName) == 0 || (f.lists & kParticle) == 0) continue;
+    const bool before_definite = k + 1 < words_.size() && words_[k + 1].starts_with("ال");
+    if (EndsWithAlefMaqsura(k) || before_definite) {
+      f.lists &= ~kName;
+      f.lists_stripped &= ~kName;
+    } else {
+      f.lists &= ~kParticle;
+      f.lists_stripped &= ~kParticle;
+    }
+  }
+}
+
+bool ArticleView::EndsWithAlefMaqsura(size_t i) const {
+  const Token& tok = tokens_[i];
+  const uint32_t end = norm_.OriginalEnd(tok.end);
+  const uint32_t begin = norm_.OriginalBegin(tok.end - 2);
+  // ى (U+0649, D9 89), or Persian ی (U+06CC, DB 8C) in final position.
+  const std::string_view original = article_->text();
+  return end >= begin + 2 && (original.substr(begin, 2) == "\xD9\x89" || original.substr(begin, 2) == "\xDB\x8C");
 }
 
 bool ArticleView::EndsWithTehMarbuta(size_t i) const {

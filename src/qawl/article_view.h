@@ -82,6 +82,8 @@ class ArticleView {
   bool IsContentWord(size_t i) const;
   // Whether the last letter of token i was written ة (not ه) originally.
   bool EndsWithTehMarbuta(size_t i) const;
+  // Whether the last letter of token i was written ى (not ي) originally.
+  bool EndsWithAlefMaqsura(size_t i) const;
 
   // --- Sentences and paragraphs ------------------------------------------
   // Sentence ends: \n . ! ? ؟ outside quotations, sorted.
@@ -129,6 +131,10 @@ class ArticleView {
 
  private:
   void Tokenize();
+  // A word both a given name and a particle (علي: the name, and على after
+  // the ى fold) keeps one reading: the name where written with a final ي
+  // and not before a definite word, the particle otherwise.
+  void ReadNamesOrParticles();
   void FindSentenceBreaks();
   // Whether the line holding pos is a link to another page (its first two
   // words are [link_openers]).
