@@ -73,6 +73,9 @@ TEST(Mentions, SubjectsByStructureNotByHeadNoun) {
        "الوزير علي حسن"},
       {"the preposition على", "وقال الوزير على هامش المؤتمر إن الحوار مستمر.", "وقال", MentionSite::kSubject,
        "الوزير"},
+      {"a preposition before the quotation is not in the name",
+       "وحذر الخبير الاقتصادي علي حسن من «الاعتماد على القروض».", "وحذر", MentionSite::kSubject,
+       "الخبير الاقتصادي علي حسن"},
       {"كان X، apposition، قد", "وكان محمد أبو تريكة، نجم الأهلي السابق، قد كتب: «كل الدعم».", "كتب",
        MentionSite::kPreposed, "محمد أبو تريكة"},
   };

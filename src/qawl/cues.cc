@@ -74,7 +74,7 @@ void CueSet::Find(const ArticleView& view, const re2::RE2& complementizer) {
     // Inside a quotation a cue belongs to the quoted speaker's words.
     const Token& tok = view.token(ti);
     if (view.InsideQuote(tok.begin)) continue;
-    Cue cue{tok.begin, tok.end, tok.begin + w->proclitic_bytes, ti, w->form, w->object_suffix};
+    Cue cue{tok.begin, tok.end, tok.begin + w->proclitic_bytes, ti, w->form, w->object_suffix, w};
     // و typed apart from its verb ("و بين الوزير أن"): joined all the same.
     if (w->proclitic_bytes == 0 && ti > 0 && view.Word(ti - 1) == "و" && !view.PunctuationBefore(ti)) {
       cue.begin = view.token(ti - 1).begin;
@@ -93,7 +93,7 @@ void CueSet::Find(const ArticleView& view, const re2::RE2& complementizer) {
   }
   frames_.reserve(cues_.size());
   for (size_t i = 0; i < cues_.size(); ++i) frames_.push_back(FindFrame(view, complementizer, i));
-  DropUnreportingGuarded(view, complementizer);
+  KeepReadingsThatHold(view, complementizer);
 }
 
 bool CueSet::Interjected(const ArticleView& view, size_t i) const {
@@ -118,14 +118,14 @@ bool CueSet::GuardHolds(const ArticleView& view, size_t i) const {
   if (!opens_clause && !on_the_noun_before) return false;
   const Frame& f = frames_[i];
   if (f.boundary == Boundary::kColon) return true;
-  // "وعبّر X عن سعادته، قائلا": a participle closing the clause takes
-  // this verb's subject; "وسُئل X عن الموعد فرد": so does the answer.
+  // "وعبّر X عن سعادته، قائلا"، "ورد الوزير قائلا": a participle closing
+  // the clause takes this verb's subject; "وسُئل X عن الموعد فرد": so
+  // does the answer.
   if (f.boundary == Boundary::kCue) {
     const int at = AtToken(view.TokenAt(f.pos));
     if (at < 0) return false;
     const Cue& next = cues_[static_cast<size_t>(at)];
-    return (next.form->tense == Tense::kParticiple && view.FollowsComma(next.token)) ||
-           next.form->turn == Turn::kAnswer;
+    return next.form->tense == Tense::kParticiple || next.form->turn == Turn::kAnswer;
   }
   if (f.boundary != Boundary::kComplementizer) return false;
   // إن، أن، بأن: not إلى أن or على أن, which follow prepositions too.
@@ -133,13 +133,38 @@ bool CueSet::GuardHolds(const ArticleView& view, size_t i) const {
   return at < view.token_count() && ArticleView::IsPlainComplementizer(view.Word(at));
 }
 
-void CueSet::DropUnreportingGuarded(const ArticleView& view, const re2::RE2& complementizer) {
+bool CueSet::ReadingHolds(const ArticleView& view, size_t i) const {
+  const Cue& c = cues_[i];
+  if (c.form->guarded && !GuardHolds(view, i)) return false;
+  const std::string& prep = c.form->source_preposition;
+  if (prep.empty()) return true;
+  for (size_t k = c.token + 1; k < view.token_count() && k <= c.token + 1 + limits::kMaxChannelTokens; ++k) {
+    const std::string_view w = view.Word(k);
+    if (w == prep || (w.starts_with(prep) && view.Listed(k, Section::kSkipWords))) return true;
+  }
+  return false;
+}
+
+void CueSet::KeepReadingsThatHold(const ArticleView& view, const re2::RE2& complementizer) {
   size_t kept = 0;
   bool dropped = false;
   for (size_t i = 0; i < cues_.size(); ++i) {
-    if (cues_[i].form->guarded && !GuardHolds(view, i)) {
-      dropped = true;
-      continue;
+    if (!ReadingHolds(view, i)) {
+      const PatternSet::CueWord* other = cues_[i].word->other;
+      bool holds = false;
+      if (other != nullptr) {
+        Cue& c = cues_[i];
+        c.word = other;
+        c.form = other->form;
+        c.object_suffix = other->object_suffix;
+        c.stem_begin = view.token(c.token).begin + other->proclitic_bytes;
+        frames_[i] = FindFrame(view, complementizer, i);
+        holds = ReadingHolds(view, i);
+      }
+      if (!holds) {
+        dropped = true;
+        continue;
+      }
     }
     cues_[kept] = cues_[i];
     frames_[kept] = frames_[i];

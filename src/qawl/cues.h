@@ -28,6 +28,7 @@ struct Cue {
   size_t token;
   const CueForm* form;
   bool object_suffix;
+  const PatternSet::CueWord* word;  // the reading matched; form is word->form
   bool after_relative = false;    // "التي يقولون ...": inside a relative clause
   bool after_connector = false;   // "وفق ما ذكر ..."، "حسبما قال ..."
   bool relative_subject = false;  // "X، الذي قال ...": X is the subject
@@ -72,9 +73,14 @@ class CueSet {
   bool Interjected(const ArticleView& view, size_t i) const;
   // A guarded form (CueForm::guarded) is a cue where it opens a clause
   // (after و/ف, punctuation or a clause connective) and its frame is a
-  // colon, إن/أن/بأن, a participle cue after a comma, or an answer.
+  // colon, إن/أن/بأن, a participle cue, or an answer.
   bool GuardHolds(const ArticleView& view, size_t i) const;
-  void DropUnreportingGuarded(const ArticleView& view, const re2::RE2& complementizer);
+  // Whether cue i is the verb its form says: its guard holds, and a verb
+  // with a source preposition (source=في) has it in reach.
+  bool ReadingHolds(const ArticleView& view, size_t i) const;
+  // Gives a cue whose reading does not hold its other reading
+  // (CueWord::other: ورد "appeared" or "and he replied"), or drops it.
+  void KeepReadingsThatHold(const ArticleView& view, const re2::RE2& complementizer);
 
   std::vector<Cue> cues_;
   std::vector<Frame> frames_;

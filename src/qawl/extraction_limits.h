@@ -24,6 +24,9 @@ inline constexpr size_t kDatelineBytes = 600;
 // and in bytes.
 inline constexpr size_t kMaxRegionTokens = 24;
 inline constexpr uint32_t kMaxRegionBytes = 1024;
+// A verb whose source follows a preposition (وجاء في البيان، وعلمت
+// «الشرق الأوسط» من مصادر) has it within this many words of a channel.
+inline constexpr size_t kMaxChannelTokens = 3;
 
 // --- Mentions -----------------------------------------------------------------
 // An unknown speaker's mention is cut to this many words.

@@ -240,11 +240,10 @@ CueMention MentionSet::SourceAfterPreposition(const Cue& cue, ByteSpan region) c
   out.no_implied = true;
   // The preposition opens the phrase (وجاء في البيان) or follows a short
   // channel (وعلمت «الشرق الأوسط» من مصادر مطلعة).
-  constexpr size_t kMaxChannelTokens = 3;
   if (region.empty()) return out;
   size_t at = v.TokenAt(region.begin);
   const size_t last = v.TokenAt(region.end);
-  while (at < last && at - v.TokenAt(region.begin) <= kMaxChannelTokens && v.Word(at) != cue.form->source_preposition) {
+  while (at < last && at - v.TokenAt(region.begin) <= limits::kMaxChannelTokens && v.Word(at) != cue.form->source_preposition) {
     ++at;
   }
   if (at >= last || v.Word(at) != cue.form->source_preposition) return out;
@@ -438,7 +437,9 @@ uint32_t MentionSet::TrimNounPhrase(ByteSpan np) const {
       break;
     }
   }
-  while (last > first && v.Word(last - 1).size() <= 2) --last;
+  // Nor ends with a clitic cut off by punctuation, or a preposition whose
+  // object is a quotation (حذر X من «…»).
+  while (last > first && (v.Word(last - 1).size() <= 2 || v.Listed(last - 1, Section::kNotSubject))) --last;
   return last > first ? v.token(last - 1).end : np.begin;
 }
 

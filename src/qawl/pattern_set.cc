@@ -400,6 +400,7 @@ Status PatternSet::BuildCueIndex() {
   static constexpr std::string_view kSuffixes[] = {"", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ني"};
   // Listed forms first, so that a form never loses to a derived spelling.
   for (const auto& [form, cue] : cues_) cue_words_[form] = CueWord{&cue, 0, false};
+  std::vector<std::pair<std::string, CueWord>> others;
   for (const auto& [form, cue] : cues_) {
     bool finite = cue.tense == Tense::kPast || cue.tense == Tense::kPresent;
     for (std::string_view pre : kProclitics) {
@@ -407,11 +408,21 @@ Status PatternSet::BuildCueIndex() {
         if (pre.empty() && suf.empty()) continue;
         if (!suf.empty() && !finite) continue;
         std::string word = std::string(pre) + form + std::string(suf);
-        if (cue_words_.Find(word) == nullptr) {
-          cue_words_[word] = CueWord{&cue, static_cast<uint8_t>(pre.size()), !suf.empty()};
+        const CueWord derived{&cue, static_cast<uint8_t>(pre.size()), !suf.empty()};
+        const CueWord* listed = cue_words_.Find(word);
+        if (listed == nullptr) {
+          cue_words_[word] = derived;
+        } else if (listed->form->lemma != cue.lemma && listed->other == nullptr && listed->proclitic_bytes == 0) {
+          others.emplace_back(word, derived);  // a listed form that is also a proclitic + another verb
         }
       }
     }
+  }
+  for (auto& [word, reading] : others) {
+    CueWord& listed = cue_words_[word];
+    if (listed.other != nullptr) continue;
+    other_readings_.push_back(reading);
+    listed.other = &other_readings_.back();
   }
   return Status::Ok();
 }

@@ -20,6 +20,7 @@
 #define QAWL_PATTERN_SET_H_
 
 #include <atomic>
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -120,6 +121,10 @@ class PatternSet {
     const CueForm* form = nullptr;
     uint8_t proclitic_bytes = 0;
     bool object_suffix = false;
+    // The word read as another verb, when it is both: ورد "it appeared"
+    // (listed) and و + ردّ "and he replied" (derived). CueSet takes it
+    // where the first reading does not hold.
+    const CueWord* other = nullptr;
   };
   const CueWord* MatchCueWord(std::string_view word) const;
 
@@ -177,6 +182,7 @@ class PatternSet {
   mutable std::atomic<bool> rules_claimed_{false};
   StringMap<CueForm> cues_;
   WordMap<CueWord> cue_words_;
+  std::deque<CueWord> other_readings_;  // CueWord::other targets, stable
   StringMap<StringSet> lists_;
   std::map<std::string, std::unique_ptr<re2::RE2>, std::less<>> rules_;
   std::unique_ptr<re2::RE2> clause_end_;
