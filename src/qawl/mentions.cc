@@ -497,8 +497,15 @@ std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
     return std::nullopt;
   }
   size_t first = v.TokenAt(start);
+  // "غير أن X ترى أن": the contrast opens the clause, X is its subject.
+  const std::string_view lead = v.Word(first);
+  if ((lead == "غير" || lead == "بيد" || lead == "الا") && first + 1 < cue.token && v.Word(first + 1) == "ان") {
+    first += 2;
+  }
   while (first < cue.token && v.ListedStripped(first, Section::kAuxiliaries)) ++first;
-  if (first >= cue.token || cue.token - first > limits::kMaxPreposedTokens) return std::nullopt;
+  // The subject is at most kMaxPreposedTokens long; a relative clause or an
+  // apposition after it may add up to a region's length.
+  if (first >= cue.token || cue.token - first > limits::kMaxRegionTokens) return std::nullopt;
   size_t k = FirstNameAt(first);
   if (k < names_.size() && names_[k].begin == first && names_[k].end <= cue.token) {
     Mention s = resolved_[k];
@@ -533,6 +540,7 @@ std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
     break;
   }
   const bool source_noun = v.ListedStripped(first, Section::kSourceNouns);
+  if (np_end - first > limits::kMaxPreposedTokens) return std::nullopt;
   if (np_end == cue.token && !source_noun && cue.token - first > limits::kMaxPreposedUnknownTokens) {
     return std::nullopt;
   }

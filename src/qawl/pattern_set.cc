@@ -397,6 +397,8 @@ Status PatternSet::LoadRules(const File& f, const Normalizer& norm) {
 
 Status PatternSet::BuildCueIndex() {
   static constexpr std::string_view kProclitics[] = {"", "و", "ف", "وف", "فو"};
+  // ل of purpose before a present form: "عاد السفير ليؤكد أن".
+  static constexpr std::string_view kPresentProclitics[] = {"ل", "ول", "فل"};
   static constexpr std::string_view kSuffixes[] = {"", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ني"};
   // Listed forms first, so that a form never loses to a derived spelling.
   for (const auto& [form, cue] : cues_) cue_words_[form] = CueWord{&cue, 0, false};
@@ -416,6 +418,13 @@ Status PatternSet::BuildCueIndex() {
           others.emplace_back(word, derived);  // a listed form that is also a proclitic + another verb
         }
       }
+    }
+  }
+  for (const auto& [form, cue] : cues_) {
+    if (cue.tense != Tense::kPresent) continue;
+    for (std::string_view pre : kPresentProclitics) {
+      std::string word = std::string(pre) + form;
+      if (cue_words_.Find(word) == nullptr) cue_words_[word] = CueWord{&cue, static_cast<uint8_t>(pre.size()), false};
     }
   }
   for (auto& [word, reading] : others) {
