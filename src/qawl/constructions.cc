@@ -211,6 +211,16 @@ void Constructions::FrontedSources() {
     const std::string_view w = v.Word(fa);
     if (w.substr(0, 2) != "ف" || !ArticleView::IsPlainComplementizer(w.substr(2))) continue;
     std::optional<Mention> source = mentions_->SourceAfterConnector(k);
+    if (!source) {
+      // "وبحسب ما قاله X، فإن"، "وحسبما أفاد X، فإن": the cue's subject.
+      for (size_t i = cues_->FirstAfter(v.token(k).begin); i < cues_->size() && cues_->cue(i).token < fa; ++i) {
+        const Attributed& a = discourse_->speaker(i);
+        if (cues_->cue(i).after_connector && a.speaker.valid() && a.how != How::kImplied) {
+          source = a.speaker;
+          break;
+        }
+      }
+    }
     if (!source) continue;
     EmitClause(-1, v.token(fa).end, Attributed{*source, How::kExplicit}, "source_complementizer_clause");
   }

@@ -269,6 +269,25 @@ std::optional<Mention> MentionSet::AnalyzeRegion(ByteSpan region, Gender verb_ge
     *speaker_only = true;
     return std::nullopt;
   }
+  // A statement's or a document's issuer speaks through it: "بيان صادر
+  // عن وزارة الداخلية"، "تقرير الأمم المتحدة" (an indefinite document noun
+  // and its genitive; after a definite one a definite word is an
+  // adjective: التقرير السنوي).
+  if (first + 2 < last && !v.PunctuationBefore(first + 1)) {
+    const std::string_view w = v.Word(first + 1);
+    const bool issued = (w == "صادر" || w == "صادره") && v.Word(first + 2) == "عن";
+    const bool genitive = v.Listed(first, Section::kDocumentNouns) && !v.Word(first).starts_with("ال");
+    const size_t issuer = issued ? first + 3 : first + 1;
+    if ((issued || genitive) && issuer < last) {
+      bool only;
+      std::optional<Mention> by = AnalyzeRegion(ByteSpan{v.token(issuer).begin, region.end}, verb_gender, &only,
+                                                open_subject, in_phrase);
+      if (by && !by->document) {
+        *speaker_only = only;
+        return by;
+      }
+    }
+  }
   // Cut the phrase where an occasion, time or addressee starts.
   ByteSpan np{v.token(first).begin, PhraseEnd(v.token(first).begin, region.end)};
   if (np.empty()) return std::nullopt;
@@ -750,13 +769,20 @@ std::optional<Mention> MentionSet::SourceAfterConnector(size_t connector) const 
     ++t;
   }
   if (t < v.token_count() && (v.Word(t) == "تعبير" || v.Word(t) == "قول")) ++t;
-  if (t >= v.token_count() || !v.IsContentWord(t)) return std::nullopt;
+  if (t >= v.token_count()) return std::nullopt;
+  // وفقا لرئيس الوزراء: the source after the ل (not لل, whose ال is
+  // written as part of it).
+  const std::string_view w = v.Word(t);
+  const bool li = c.starts_with("وفق") && w.starts_with("ل") && !w.starts_with("لل") && w.size() > 6;
+  if (!li && !v.IsContentWord(t)) return std::nullopt;
   // The phrase runs to the next punctuation or the sentence's end.
   const uint32_t end = std::min<uint32_t>(v.SentenceEnd(v.token(t).begin), v.token(t).begin + limits::kMaxRegionBytes);
   size_t k = t + 1;
   while (k < v.token_count() && v.token(k).begin < end && !v.PunctuationBefore(k)) ++k;
   bool only;
-  std::optional<Mention> s = AnalyzeRegion(ByteSpan{v.token(t).begin, v.token(k - 1).end}, Gender::kUnknown, &only);
+  std::optional<Mention> s = AnalyzeRegion(ByteSpan{v.token(t).begin, v.token(k - 1).end}, Gender::kUnknown, &only,
+                                           /*open_subject=*/true, /*in_phrase=*/li);
+  if (s && li && s->span.begin == v.token(t).begin) s->span.begin += 2;  // the mention after ل
   if (!s || s->document || v.ListedStripped(t, Section::kLabelNouns)) return std::nullopt;
   return s;
 }
