@@ -76,6 +76,8 @@ TEST(Mentions, SubjectsByStructureNotByHeadNoun) {
       {"a preposition before the quotation is not in the name",
        "وحذر الخبير الاقتصادي علي حسن من «الاعتماد على القروض».", "وحذر", MentionSite::kSubject,
        "الخبير الاقتصادي علي حسن"},
+      {"a parenthesis it opens is closed", "وقال محمد (45 عاما)، وهو موظف: \"الرواتب لا تكفي\".", "وقال",
+       MentionSite::kSubject, "محمد (45 عاما)"},
       {"كان X، apposition، قد", "وكان محمد أبو تريكة، نجم الأهلي السابق، قد كتب: «كل الدعم».", "كتب",
        MentionSite::kPreposed, "محمد أبو تريكة"},
   };

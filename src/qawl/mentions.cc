@@ -459,7 +459,18 @@ uint32_t MentionSet::TrimNounPhrase(ByteSpan np) const {
   // Nor ends with a clitic cut off by punctuation, or a preposition whose
   // object is a quotation (حذر X من «…»).
   while (last > first && (v.Word(last - 1).size() <= 2 || v.Listed(last - 1, Section::kNotSubject))) --last;
-  return last > first ? v.token(last - 1).end : np.begin;
+  if (last <= first) return np.begin;
+  // Nor inside a parenthesis it opens: "محمد (45 عاما)، وهو موظف" is
+  // محمد (45 عاما), closed, or محمد.
+  const uint32_t end = v.token(last - 1).end;
+  const std::string_view t = v.text();
+  const size_t open = t.substr(np.begin, end - np.begin).rfind('(');
+  if (open == std::string_view::npos || t.substr(np.begin + open, end - np.begin - open).find(')') != std::string_view::npos) {
+    return end;
+  }
+  const uint32_t close = v.SkipSpaces(end);
+  if (close < t.size() && t[close] == ')') return close + 1;
+  return v.SkipSpacesBack(static_cast<uint32_t>(np.begin + open));
 }
 
 // "نقل عن X قوله": the speaker is X, after the last "عن" before the noun.
