@@ -255,6 +255,13 @@ uint32_t Constructions::ClauseEnd(uint32_t begin, uint32_t sentence_end) const {
       end = v.SkipSpacesBack(v.token(c.token - 1).begin);
       break;
     }
+    // "، وهو ما وصفه مراقبون بـ…": the writer's relative clause on it.
+    if (c.token > 0 && v.Word(c.token - 1) == "ما") {
+      size_t k = c.token - 1;
+      if (k > 0 && !v.PunctuationBefore(k) && (v.Word(k - 1) == "وهو" || v.Word(k - 1) == "وهي")) --k;
+      end = v.SkipSpacesBack(v.token(k).begin);
+      break;
+    }
   }
   end = CutAtStops(begin, end);
   // Trailing separators.

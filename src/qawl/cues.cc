@@ -82,6 +82,13 @@ void CueSet::Find(const ArticleView& view, const re2::RE2& complementizer) {
     if (ti > 0) {
       cue.after_relative = view.ListedStripped(ti - 1, Section::kRelativeWords);
       cue.after_connector = view.ListedStripped(ti - 1, Section::kPostConnectors);
+      // ما and لما connect only after another connector (وفق ما، وفقا
+      // لما); alone they are "what" and "when": "وسط ما وصفته X بـ«…»".
+      const std::string_view before = view.Word(ti - 1);
+      if ((before == "ما" || before == "لما") &&
+          (ti < 2 || view.PunctuationBefore(ti - 1) || !view.ListedStripped(ti - 2, Section::kPostConnectors))) {
+        cue.after_connector = false;
+      }
       // "…، بحسب الساعدي، الذي شدد على أن": a relative clause on a source
       // after a comma reports that source's words.
       if (cue.after_relative && view.FollowsComma(ti - 1) && RelativeAgrees(view.Word(ti - 1), *w->form)) {
