@@ -331,7 +331,10 @@ void Constructions::EmitClause(int cue_index, uint32_t begin, const Attributed& 
   // characterization (وصفها بأنها "…") is reported by its quotation.
   if (cue_index >= 0) {
     const Cue& cue = cues_->cue(static_cast<size_t>(cue_index));
-    if (cue.after_relative) return;
+    // Unless the relative clause names its own speaker: "وهو ما ردّ عليه
+    // X بأن …" reports X; "التي يقولون إنها" reports nobody.
+    const bool own_subject = mentions_->of_cue(static_cast<size_t>(cue_index)).site == MentionSite::kSubject;
+    if (cue.after_relative && (!own_subject || cue.after_connector)) return;
     const bool bi = v.Word(v.TokenAt(cues_->frame(static_cast<size_t>(cue_index)).pos)).substr(0, 2) == "ب";
     if (quoted_tokens > 0 && cue.form->cls == CueClass::kDescribe && bi) return;
   }

@@ -115,7 +115,8 @@ bool CueSet::GuardHolds(const ArticleView& view, size_t i) const {
   const Cue& c = cues_[i];
   const size_t ti = c.token;
   const bool opens_clause = c.joined() || ti == 0 || view.PunctuationBefore(ti) ||
-                            view.ListedStripped(ti - 1, Section::kClauseConnectives);
+                            view.ListedStripped(ti - 1, Section::kClauseConnectives) ||
+                            view.Word(ti - 1) == "ما";  // وهو ما ردّ عليه X بأن
   // Or a clause on the noun before it, its preposition taking the noun's
   // pronoun: "نشر X تدوينة جاء فيها:"، "بيانا جاء فيه أن".
   const std::string& prep = c.form->source_preposition;
