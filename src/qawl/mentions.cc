@@ -152,6 +152,15 @@ int MentionSet::ResolveShortName(size_t token) const {
   return found;
 }
 
+bool MentionSet::ReadAsPassive(const Cue& cue) const {
+  if (cue.form->passive_before.empty() || cue.token + 1 >= view_->token_count()) return false;
+  const std::string_view next = view_->Word(cue.token + 1);
+  for (const std::string& w : cue.form->passive_before) {
+    if (next == w) return true;
+  }
+  return false;
+}
+
 // What the cue's sentence names as its subject, by the first construction
 // that applies.
 CueMention MentionSet::OfCue(size_t i) const {
@@ -208,6 +217,10 @@ CueMention MentionSet::OfCue(size_t i) const {
   }
   if (out.mention) {
     out.site = MentionSite::kSubject;
+    return out;
+  }
+  if (ReadAsPassive(cue)) {
+    out.no_implied = true;  // "لافتات كُتب عليها «…»": nobody's words
     return out;
   }
   if (cue.relative_subject) {

@@ -103,6 +103,8 @@ class MentionSet {
   void ScanGazetteer();
   void ScanRoleNames();
   CueMention OfCue(size_t i) const;
+  // A past form followed by one of its passive= words ("كُتب عليها").
+  bool ReadAsPassive(const Cue& cue) const;
   // For a verb whose source follows a preposition (CueForm::
   // source_preposition), first in the phrase or after a short channel: the
   // phrase after it, and never an implied speaker.

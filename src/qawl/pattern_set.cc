@@ -186,6 +186,7 @@ Status PatternSet::LoadVerbs(const File& f, const Normalizer& norm) {
     bool have_class = false;
     std::string source_preposition;
     Turn turn = Turn::kNone;
+    std::vector<std::string> passive_before;
     std::vector<std::pair<std::string, CueForm>> forms;
     for (size_t i = 1; i < fields.size(); ++i) {
       std::string_view field = fields[i];
@@ -213,6 +214,17 @@ Status PatternSet::LoadVerbs(const File& f, const Normalizer& norm) {
         if (value == "question") turn = Turn::kQuestion;
         else if (value == "answer") turn = Turn::kAnswer;
         else return Status::InvalidArgument("turn must be question or answer, not '" + std::string(value) + "'");
+        continue;
+      }
+      if (key == "passive") {
+        for (std::string_view w : Split(value, ",")) {
+          std::string folded = norm.Fold(w);
+          if (folded.empty() || folded.find(' ') != std::string::npos) {
+            return Status::InvalidArgument("passive= takes words: '" + std::string(w) + "'");
+          }
+          passive_before.push_back(std::move(folded));
+        }
+        if (passive_before.empty()) return Status::InvalidArgument("passive= needs a word");
         continue;
       }
       Tense tense;
@@ -252,6 +264,7 @@ Status PatternSet::LoadVerbs(const File& f, const Normalizer& norm) {
     for (auto& [form, cue] : forms) {
       cue.source_preposition = source_preposition;
       cue.turn = turn;
+      if (cue.tense == Tense::kPast) cue.passive_before = passive_before;
       cues_.emplace(form, cue);  // first listing wins
     }
     return Status::Ok();

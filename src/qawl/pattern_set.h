@@ -78,6 +78,10 @@ struct CueForm {
   // A verb of asking or answering ("turn=question|answer": سأل، أجاب): the
   // subject of an answer is not the one who asked (Discourse).
   Turn turn = Turn::kNone;
+  // Normalized words after which the form is read as a passive with no
+  // agent ("passive=عليها": لافتات كُتب عليها «…», an inscription): no
+  // speaker, named or implied. Empty for most verbs.
+  std::vector<std::string> passive_before;
 };
 
 class PatternSet {
