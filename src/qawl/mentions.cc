@@ -276,8 +276,15 @@ std::optional<Mention> MentionSet::AnalyzeRegion(ByteSpan region, Gender verb_ge
   *speaker_only = false;
   size_t first = v.TokenAt(region.begin);
   size_t last = v.TokenAt(region.end);  // exclusive
-  // Leading pronoun phrases: "قال فيه إن"، "ذكّر به بوتين".
-  while (first < last && v.Listed(first, Section::kSkipWords)) ++first;
+  // Leading pronoun phrases: "قال فيه إن"، "ذكّر به بوتين"; after a verb,
+  // a known name behind ل or ب is its addressee or channel: "قال لرويترز
+  // مسؤول كبير إن"، "قالت للرئيس الروسي".
+  for (;;) {
+    while (first < last && v.Listed(first, Section::kSkipWords)) ++first;
+    const size_t after = in_phrase ? first : AfterAddressee(first);
+    if (after == first || after > last) break;
+    first = after;
+  }
   if (first >= last) {
     *speaker_only = true;
     return std::nullopt;
@@ -376,6 +383,17 @@ uint32_t MentionSet::PhraseEnd(uint32_t begin, uint32_t end) const {
 // A gazetteer name or title in the phrase: a person's name first, then a
 // title, then an organization that opens the phrase (an organization
 // further in, as in "المتحدث باسم البيت الأبيض", is the head's employer).
+size_t MentionSet::AfterAddressee(size_t t) const {
+  const size_t k = FirstNameAt(t);
+  if (k >= names_.size() || names_[k].begin != t) return t;
+  const std::string_view w = view_->Word(t);
+  // لل stands for ل + ال and leaves no prefix bytes (للرئيس).
+  const bool lil = w.starts_with("لل") || w.starts_with("ولل") || w.starts_with("فلل");
+  const std::string_view prefix = w.substr(0, names_[k].prefix_bytes);
+  const bool preposition = lil || prefix.find("ل") != std::string_view::npos || prefix.find("ب") != std::string_view::npos;
+  return preposition ? names_[k].end : t;
+}
+
 std::optional<Mention> MentionSet::KnownNameIn(size_t first, size_t np_last, ByteSpan np, Gender verb_gender) const {
   const ArticleView& v = *view_;
   std::optional<Mention> found;

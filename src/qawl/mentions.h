@@ -116,6 +116,9 @@ class MentionSet {
   // phrase opening with ب or ل is its complement (قال للمحكمة).
   std::optional<Mention> AnalyzeRegion(ByteSpan region, Gender verb_gender, bool* speaker_only,
                                        bool open_subject = true, bool in_phrase = false) const;
+  // The token after a gazetteer name at `t` that carries the preposition
+  // ل or ب (لرويترز، للرئيس الروسي، بوزير الخارجية), or `t` itself.
+  size_t AfterAddressee(size_t t) const;
   std::optional<Mention> KnownNameIn(size_t first, size_t np_last, ByteSpan np, Gender verb_gender) const;
   std::optional<Mention> ShortNameIn(size_t first, size_t np_last) const;
   std::optional<Mention> SpellingVariantIn(size_t first, size_t np_last) const;
