@@ -134,6 +134,17 @@ TEST(Mentions, SourceAfterConnector) {
       EXPECT_FALSE(channel.mentions.SourceAfterConnector(t).has_value());
     }
   }
+  // Before the clause it reports, the agency is the source; a plan is not.
+  Stages fronted("وبحسب وكالة الأنباء، فإن السوق ستتعافى. وبحسب الخطة، فإن المشروع سينتهي.");
+  int sources = 0;
+  for (size_t t = 0; t < fronted.view.token_count(); ++t) {
+    if (fronted.view.Word(t) != Norm("وبحسب")) continue;
+    auto source = fronted.mentions.SourceAfterConnector(t, /*label_source=*/true);
+    if (!source) continue;
+    ++sources;
+    EXPECT_EQ(fronted.Text(source->span), Norm("وكالة الأنباء"));
+  }
+  EXPECT_EQ(sources, 1);
 }
 
 }  // namespace

@@ -210,7 +210,7 @@ void Constructions::FrontedSources() {
     if (fa >= v.token_count() || fa > k + kMaxSourceTokens) continue;
     const std::string_view w = v.Word(fa);
     if (w.substr(0, 2) != "ف" || !ArticleView::IsPlainComplementizer(w.substr(2))) continue;
-    std::optional<Mention> source = mentions_->SourceAfterConnector(k);
+    std::optional<Mention> source = mentions_->SourceAfterConnector(k, /*label_source=*/true);
     if (!source) {
       // "وبحسب ما قاله X، فإن"، "وحسبما أفاد X، فإن": the cue's subject.
       for (size_t i = cues_->FirstAfter(v.token(k).begin); i < cues_->size() && cues_->cue(i).token < fa; ++i) {

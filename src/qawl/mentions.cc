@@ -293,23 +293,36 @@ std::optional<Mention> MentionSet::AnalyzeRegion(ByteSpan region, Gender verb_ge
   // عن وزارة الداخلية"، "تقرير الأمم المتحدة" (an indefinite document noun
   // and its genitive; after a definite one a definite word is an
   // adjective: التقرير السنوي).
-  if (first + 2 < last && !v.PunctuationBefore(first + 1)) {
+  if (first + 1 < last && !v.PunctuationBefore(first + 1)) {
     const std::string_view w = v.Word(first + 1);
-    const bool issued = (w == "صادر" || w == "صادره") && v.Word(first + 2) == "عن";
-    const bool genitive = v.Listed(first, Section::kDocumentNouns) && !v.Word(first).starts_with("ال");
+    const bool issued = (w == "صادر" || w == "صادره") && first + 2 < last && v.Word(first + 2) == "عن";
     const size_t issuer = issued ? first + 3 : first + 1;
+    // بيان لوزارة الصحة، بيان للجيش: the issuer after ل.
+    const bool li = !issued && issuer < last && v.Word(issuer).starts_with("ل");
+    const size_t name = issuer < last ? FirstNameAt(issuer) : names_.size();
+    const bool issuer_named = name < names_.size() && names_[name].begin == issuer;
+    // Its genitive, not an adjective (تقرير سري، بيان مشترك).
+    const bool by_issuer = issuer < last && (li || issuer_named || v.Word(issuer).starts_with("ال") ||
+                                             v.ListedStripped(issuer, Section::kSourceNouns));
+    const bool issuing = v.Listed(first, Section::kDocumentNouns) || v.Listed(first, Section::kStatementNouns);
+    const bool genitive = issuing && by_issuer && !v.Word(first).starts_with("ال");
     if ((issued || genitive) && issuer < last) {
       bool only;
       std::optional<Mention> by = AnalyzeRegion(ByteSpan{v.token(issuer).begin, region.end}, verb_gender, &only,
-                                                open_subject, in_phrase);
+                                                open_subject, in_phrase || (genitive && li));
+      if (by && genitive && li && by->span.begin == v.token(issuer).begin && !v.Word(issuer).starts_with("لل")) {
+        by->span.begin += 2;  // the issuer without its ل (لوزارة)
+      }
       if (by && !by->document) {
         *speaker_only = only;
         return by;
       }
     }
   }
-  // Cut the phrase where an occasion, time or addressee starts.
-  ByteSpan np{v.token(first).begin, PhraseEnd(v.token(first).begin, region.end)};
+  // Cut the phrase where an occasion, time or addressee starts; in a
+  // phrase after a preposition, not at its own ل (وفقا لصحيفة الغارديان).
+  const uint32_t lam = in_phrase && v.Word(first).starts_with("ل") ? 2 : 0;
+  ByteSpan np{v.token(first).begin, PhraseEnd(v.token(first).begin + lam, region.end)};
   if (np.empty()) return std::nullopt;
   const size_t np_last = v.TokenAt(np.end);
   std::optional<Mention> found = KnownNameIn(first, np_last, np, verb_gender);
@@ -797,7 +810,7 @@ bool MentionSet::PronounSubjectBefore(size_t token) const {
   return w == "لكنه" || w == "لكنها" || w == "لكنهم" || w == "ولكنه" || w == "ولكنها" || w == "ولكنهم";
 }
 
-std::optional<Mention> MentionSet::SourceAfterConnector(size_t connector) const {
+std::optional<Mention> MentionSet::SourceAfterConnector(size_t connector, bool label_source) const {
   const ArticleView& v = *view_;
   // The connectors that name a source directly: بحسب X، حسب X، وفق X،
   // على حد تعبير X، على لسان X. "وفق ما قال X" goes through the cue.
@@ -825,7 +838,11 @@ std::optional<Mention> MentionSet::SourceAfterConnector(size_t connector) const 
   std::optional<Mention> s = AnalyzeRegion(ByteSpan{v.token(t).begin, v.token(k - 1).end}, Gender::kUnknown, &only,
                                            /*open_subject=*/true, /*in_phrase=*/li);
   if (s && li && s->span.begin == v.token(t).begin) s->span.begin += 2;  // the mention after ل
-  if (!s || s->document || v.ListedStripped(t, Section::kLabelNouns)) return std::nullopt;
+  // بحسب الخطة، وفق برنامج: a label names no one; nor, after a quotation,
+  // a label that is a source (بحسب الوكالة: the quoted person's channel).
+  const bool label = v.ListedStripped(t, Section::kLabelNouns) &&
+                     (!label_source || !v.ListedStripped(t, Section::kSourceNouns));
+  if (!s || s->document || label) return std::nullopt;
   return s;
 }
 

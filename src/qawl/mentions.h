@@ -94,7 +94,11 @@ class MentionSet {
   Mention Resolve(const NameMatch& m) const;
   // "…"، بحسب الساعدي / على حد تعبير الخطيب: the source named right after
   // the post-quote connector at token `connector`, with no verb.
-  std::optional<Mention> SourceAfterConnector(size_t connector) const;
+  // `label_source`: whether a label noun that is also a source noun
+  // (وكالة، صحيفة، حركة) names the source: before the clause it reports
+  // (وبحسب الوكالة، فإن …), not after a quotation, where it is the quoted
+  // person's channel.
+  std::optional<Mention> SourceAfterConnector(size_t connector, bool label_source = false) const;
   // The subject of the verb after a word of manner ([manner_words]) that
   // follows a quotation: "…"، هكذا لخّص X المشهد؛ بهذه العبارات خاطب X.
   std::optional<Mention> SourceAfterManner(size_t manner) const;
