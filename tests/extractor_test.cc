@@ -607,6 +607,9 @@ std::vector<Case> Cases() {
       {"according_to_a_plan_is_no_source",
        "وبحسب الخطة، فإن المشروع سينتهي العام المقبل.",
        {}},
+      {"anonymous_source_with_a_relative_clause",
+       "وقال مسؤول أمريكي طلب عدم الكشف عن هويته لوكالة فرانس برس إن الاتفاق قريب.",
+       {{I, "الاتفاق قريب", "-", "مسؤول أمريكي"}}},
       // كُتب عليها: an inscription has no speaker, not the previous one.
       {"inscription_is_nobodys_words",
        "وقال المدرب إن الفريق جاهز.\nورفع المشجعون لافتات كتب عليها \"نحن معكم\".",

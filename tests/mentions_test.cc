@@ -47,6 +47,13 @@ TEST(Mentions, SubjectsByStructureNotByHeadNoun) {
        MentionSite::kSentence, "النائب فادي خوري"},
       {"نقل عن X قوله", "ونقلت الوكالة عن مسؤول في الوزارة قوله إن الخطة جاهزة.", "قوله", MentionSite::kNounCue,
        "مسؤول في الوزارة"},
+      {"ends before a relative clause known by عدم",
+       "وقال مسؤول أمريكي طلب عدم الكشف عن هويته لوكالة فرانس برس إن الاتفاق قريب.", "وقال",
+       MentionSite::kSubject, "مسؤول أمريكي"},
+      {"a name behind ل is the addressee", "وقال لرويترز مسؤول كبير إن الاتفاق قريب.", "وقال",
+       MentionSite::kSubject, "مسؤول كبير"},
+      {"a statement's issuer after ل", "وقال بيان لوزارة الصحة إن الإصابات ارتفعت.", "وقال",
+       MentionSite::kSubject, "وزارة الصحة"},
       // Where a subject ends before the object of a verb that takes one.
       {"subject before a بال complement", "ورحب ناشر الرواية بالفوز، مؤكدا أن الجائزة مستحقة.", "ورحب",
        MentionSite::kSubject, "ناشر الرواية"},
