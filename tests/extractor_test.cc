@@ -610,6 +610,10 @@ std::vector<Case> Cases() {
       {"anonymous_source_with_a_relative_clause",
        "وقال مسؤول أمريكي طلب عدم الكشف عن هويته لوكالة فرانس برس إن الاتفاق قريب.",
        {{I, "الاتفاق قريب", "-", "مسؤول أمريكي"}}},
+      // A quotation right after a preposition is its object: partial.
+      {"quote_as_the_object_of_a_preposition",
+       "وحذر الوزير من \"انهيار وشيك\". وشدد على \"أهمية الحوار\". وقال في كلمته \"نحن مستعدون\".",
+       {{P, "انهيار وشيك", "-", "الوزير"}, {P, "أهمية الحوار", "-", "الوزير"}, {D, "نحن مستعدون", "-", "الوزير"}}},
       // كُتب عليها: an inscription has no speaker, not the previous one.
       {"inscription_is_nobodys_words",
        "وقال المدرب إن الفريق جاهز.\nورفع المشجعون لافتات كتب عليها \"نحن معكم\".",

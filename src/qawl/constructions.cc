@@ -109,7 +109,13 @@ void Constructions::AfterQuote(size_t index, const Attributed& who, bool describ
   const ArticleView& v = *view_;
   const int ci = static_cast<int>(index);
   const int quote = cues_->frame(index).quote;
-  const bool direct = !describe && mentions_->of_cue(index).speaker_only;
+  // حذر الوزير من «…»، شدد على «…»: the quotation is a preposition's
+  // object in the writer's sentence.
+  const QuoteSpan& q = v.quotes()[static_cast<size_t>(quote)];
+  const size_t before = v.TokenAt(q.has_open() ? q.open : q.inner.begin);
+  const bool object = before > cues_->cue(index).token + 1 &&
+                      (v.Listed(before - 1, Section::kNpBreaks) || v.Word(before - 1) == "من");
+  const bool direct = !describe && !object && mentions_->of_cue(index).speaker_only;
   ClaimQuote(quote, direct ? v1::DIRECT : v1::PARTIAL, who, ci, direct ? "cue_quote" : "cue_partial");
   // Further quotations in the same sentence are the same speaker's.
   const uint32_t sentence_end = v.SentenceEnd(cues_->cue(index).end);

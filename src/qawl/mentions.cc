@@ -323,7 +323,14 @@ std::optional<Mention> MentionSet::AnalyzeRegion(ByteSpan region, Gender verb_ge
   // phrase after a preposition, not at its own ل (وفقا لصحيفة الغارديان).
   const uint32_t lam = in_phrase && v.Word(first).starts_with("ل") ? 2 : 0;
   ByteSpan np{v.token(first).begin, PhraseEnd(v.token(first).begin + lam, region.end)};
-  if (np.empty()) return std::nullopt;
+  // No subject, only a circumstance (وقال في كلمته «…»): the implied
+  // subject's whole words may follow.
+  const bool circumstance_only = v.CountTokens(ByteSpan{v.token(first).begin, region.end}) <=
+                                 limits::kMaxCircumstanceTokens;
+  if (np.empty()) {
+    *speaker_only = circumstance_only;
+    return std::nullopt;
+  }
   const size_t np_last = v.TokenAt(np.end);
   std::optional<Mention> found = KnownNameIn(first, np_last, np, verb_gender);
   if (!found) {
@@ -339,7 +346,10 @@ std::optional<Mention> MentionSet::AnalyzeRegion(ByteSpan region, Gender verb_ge
     found = ShortNameIn(first, np_last);
     if (!found) found = SpellingVariantIn(first, np_last);
     if (!found) {
-      if (!subject && !(open_subject && v.IsContentWord(first))) return std::nullopt;
+      if (!subject && !(open_subject && v.IsContentWord(first))) {
+        *speaker_only = !v.IsContentWord(first) && circumstance_only;
+        return std::nullopt;
+      }
       // One indefinite word in the accusative (ضاحكا، مبتسما) is the
       // verb's circumstance, not its subject: فرد ضاحكا: «…».
       const std::string_view w = v.Word(first);
