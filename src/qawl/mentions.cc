@@ -323,6 +323,14 @@ std::optional<Mention> MentionSet::AnalyzeRegion(ByteSpan region, Gender verb_ge
   // phrase after a preposition, not at its own ل (وفقا لصحيفة الغارديان).
   const uint32_t lam = in_phrase && v.Word(first).starts_with("ل") ? 2 : 0;
   ByteSpan np{v.token(first).begin, PhraseEnd(v.token(first).begin + lam, region.end)};
+  // And before a verb that opens a relative clause on it, known by the
+  // verbal noun after it (مسؤول طلب عدم الكشف عن هويته).
+  for (size_t k = first + 1; k + 1 < last && v.token(k + 1).begin < np.end; ++k) {
+    if (v.Listed(k + 1, Section::kNounMarkers) && v.Word(k + 1).ends_with("عدم")) {
+      np.end = v.token(k - 1).end;
+      break;
+    }
+  }
   // No subject, only a circumstance (وقال في كلمته «…»): the implied
   // subject's whole words may follow.
   const bool circumstance_only = v.CountTokens(ByteSpan{v.token(first).begin, region.end}) <=
