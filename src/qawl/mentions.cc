@@ -522,16 +522,16 @@ uint32_t MentionSet::TrimNounPhrase(ByteSpan np) const {
   // object is a quotation (حذر X من «…»).
   while (last > first && (v.Word(last - 1).size() <= 2 || v.Listed(last - 1, Section::kNotSubject))) --last;
   if (last <= first) return np.begin;
-  // Nor inside a parenthesis it opens: "محمد (45 عاما)، وهو موظف" is
-  // محمد (45 عاما), closed, or محمد.
+  // Nor with a parenthesis it opens, closed or not: "محمد (45 عاما)، وهو
+  // موظف" and "وكالة الأنباء السعودية (واس)" name محمد and the agency.
   const uint32_t end = v.token(last - 1).end;
   const std::string_view t = v.text();
   const size_t open = t.substr(np.begin, end - np.begin).rfind('(');
-  if (open == std::string_view::npos || t.substr(np.begin + open, end - np.begin - open).find(')') != std::string_view::npos) {
-    return end;
-  }
-  const uint32_t close = v.SkipSpaces(end);
-  if (close < t.size() && t[close] == ')') return close + 1;
+  if (open == std::string_view::npos || open == 0) return end;
+  const size_t close = t.substr(np.begin + open, end - np.begin - open).find(')');
+  const uint32_t after = v.SkipSpaces(end);
+  const bool at_end = close == std::string_view::npos || np.begin + open + close + 1 >= end;
+  if (!at_end && !(after < t.size() && t[after] == ')')) return end;  // محمد (45 عاما) الموظف
   return v.SkipSpacesBack(static_cast<uint32_t>(np.begin + open));
 }
 
