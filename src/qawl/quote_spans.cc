@@ -225,14 +225,18 @@ class SpanFinder {
 
   // Openers never closed in the paragraph: from the bottom of the stack
   // up, each runs to the end of the last sentence before the next opener
-  // that was closed, or to the paragraph's end.
+  // that was closed, or to the paragraph's end. A quotation in other marks
+  // after an unclosed « is nested in it, as the press nests «… "…" …» (a
+  // paragraph of a quotation that goes on in the next one is left open).
   void CloseUnclosed(uint32_t para_end) {
     for (size_t k = 0; k < depth_; ++k) {
       const Mark& o = stack_[k];
       uint32_t end = para_end;
       uint32_t next_open = UINT32_MAX;
+      const bool guillemet = IsGuillemet(o.pos);
       for (size_t j = first_; j < spans_.size(); ++j) {
         const QuoteSpan& s = spans_[j];
+        if (guillemet && s.has_open() && !IsGuillemet(s.open)) continue;
         if (s.has_open() && s.open > o.pos && s.open < next_open) next_open = s.open;
       }
       if (k + 1 < depth_) next_open = std::min(next_open, stack_[k + 1].pos);
@@ -254,6 +258,10 @@ class SpanFinder {
       Add(q);
     }
     depth_ = 0;
+  }
+
+  bool IsGuillemet(uint32_t pos) const {
+    return pos + 1 < text_.size() && text_[pos] == '\xC2' && (text_[pos + 1] == '\xAB' || text_[pos + 1] == '\xBB');
   }
 
   void Add(const QuoteSpan& q) {
