@@ -398,6 +398,20 @@ bool Constructions::AttributeAfter(size_t i) {
       ClaimQuote(static_cast<int>(i), kind, who, -1, "quote_then_source");
       return true;
     }
+    // "…"، على حد تعبيرها / قوله: the source the pronoun refers to.
+    if (v.Word(ti) == "علي" && ti + 2 < v.token_count() && v.Word(ti + 1) == "حد") {
+      const std::string_view w = v.Word(ti + 2);
+      const Gender g = w.ends_with("ها") ? Gender::kFeminine
+                       : w.ends_with("هم") ? Gender::kPlural
+                       : w.ends_with("ه")  ? Gender::kMasculine
+                                           : Gender::kUnknown;
+      if (g != Gender::kUnknown && (w.starts_with("تعبير") || w.starts_with("قول"))) {
+        if (auto source = discourse_->PronounReferent(q.inner.begin, g)) {
+          ClaimQuote(static_cast<int>(i), kind, Attributed{*source, How::kImplied}, -1, "quote_then_pronoun");
+          return true;
+        }
+      }
+    }
     pos = v.token(ti).end;
     ++ti;
   }

@@ -11,6 +11,7 @@
 //   cue_clause_partial         a quotation inside that clause (PARTIAL)
 //   quote_then_cue             "…"، قال X
 //   quote_then_source          "…"، بحسب X
+//   quote_then_pronoun         "…"، على حد تعبيرها: the source the pronoun refers to
 //   quote_then_manner          "…"، هكذا لخّص X    (any verb after هكذا)
 //   source_complementizer_clause  وبحسب X، فإن …      (INDIRECT, no verb)
 //   continuation               a long quotation standing alone after

@@ -269,7 +269,9 @@ class Discourse::ShortMention {
   }
   bool Within(ByteSpan m) const {
     if (m.empty() || m == m_.span) return false;
-    for (size_t t = first_; t < last_; ++t) {
+    // A generic head (المسؤول الأطلسي) is matched by its adjectives alone.
+    const bool generic = last_ > first_ + 1 && v_.Listed(first_, PatternSet::Section::kGenericHeads);
+    for (size_t t = generic ? first_ + 1 : first_; t < last_; ++t) {
       if (!Contains(m, v_.Word(t))) return false;
     }
     return true;

@@ -54,6 +54,9 @@ class Discourse {
 
   // The speaker of cue i; speaker.valid() is false when there is none.
   const Attributed& speaker(size_t i) const { return speakers_[i]; }
+  // The source a pronoun of `gender` at `pos` refers to: the nearest earlier
+  // one that agrees ("«…»، على حد تعبيرها"), as for an implied subject.
+  std::optional<Mention> PronounReferent(uint32_t pos, Gender gender) const { return FromHistory(pos, gender); }
 
  private:
   Attributed Decide(size_t i);

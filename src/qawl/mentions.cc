@@ -842,6 +842,8 @@ std::optional<Mention> MentionSet::SourceAfterConnector(size_t connector, bool l
     ++t;
   }
   if (t < v.token_count() && (v.Word(t) == "تعبير" || v.Word(t) == "قول")) ++t;
+  // على حد تعبيرها، على حد قوله: the pronoun is the speaker already named.
+  else if (t < v.token_count() && (v.Word(t).starts_with("تعبير") || v.Word(t).starts_with("قول"))) return std::nullopt;
   if (t >= v.token_count()) return std::nullopt;
   // وفقا لرئيس الوزراء: the source after the ل (not لل, whose ال is
   // written as part of it).

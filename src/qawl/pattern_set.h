@@ -140,7 +140,7 @@ class PatternSet {
   enum class Section {
     kSourceNouns, kLabelNouns, kEventNouns, kTimeWords, kRelativeWords, kDocumentNouns, kGivenNames,
     kPostConnectors, kObjectPronouns, kSkipWords, kAuxiliaries, kClauseConnectives, kDoubleQuotes,
-    kNotSubject, kNpBreaks, kNounMarkers, kMannerWords, kLinkOpeners, kStatementNouns,
+    kNotSubject, kNpBreaks, kNounMarkers, kMannerWords, kLinkOpeners, kStatementNouns, kGenericHeads,
   };
   static constexpr uint32_t Bit(Section s) { return uint32_t{1} << static_cast<int>(s); }
 
