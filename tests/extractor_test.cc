@@ -631,6 +631,13 @@ std::vector<Case> Cases() {
        "وأوضح المسؤول الأطلسي أن الدول تعهدت بالتمويل.",
        {{I, "الدعم مستمر", "mark-rutte"}, {I, "الحرب مستمرة", "sergei-lavrov"},
         {I, "الدول تعهدت بالتمويل", "mark-rutte"}}},
+      // A complement of a verb of attitude is no subject, and a subject
+      // inside a reported clause is no source that speaks on.
+      {"pledge_complement_and_content_subject",
+       "وقالت الوزيرة سلمى حداد إن الوضع صعب. وأوضح المسؤول أن عدة دول أعضاء تعهدت بتمويل شحنات جديدة.\n"
+       "وأضافت: \"نحتاج إلى المزيد\".",
+       {{I, "الوضع صعب", "-", "سلمى حداد"}, {I, "عدة دول أعضاء تعهدت بتمويل شحنات جديدة", "-", "المسؤول"},
+        {D, "نحتاج إلى المزيد", "-", "سلمى حداد"}}},
       // كُتب عليها: an inscription has no speaker, not the previous one.
       {"inscription_is_nobodys_words",
        "وقال المدرب إن الفريق جاهز.\nورفع المشجعون لافتات كتب عليها \"نحن معكم\".",

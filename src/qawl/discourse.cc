@@ -80,7 +80,9 @@ Attributed Discourse::Decide(size_t i) {
     } else {
       if (a.speaker.entity < 0) LinkToEarlierSource(cue.begin, &a.speaker);
       a.how = How::kPreposed;
-      Remember(cue.begin, a.speaker);
+      // "أوضح X أن عدة دول تعهدت بـ…": a subject inside the clause an
+      // earlier cue reports is its content, not a source that speaks on.
+      if (!InsideReportedClause(i)) Remember(cue.begin, a.speaker);
     }
     return a;
   }
@@ -103,6 +105,15 @@ Attributed Discourse::Decide(size_t i) {
     Remember(cue.begin, a.speaker);  // the chain goes on: وأضاف ... وتابع
   }
   return a;
+}
+
+bool Discourse::InsideReportedClause(size_t i) const {
+  const uint32_t sentence = view_->SentenceStart(cues_->cue(i).begin);
+  for (size_t k = i; k-- > 0 && cues_->cue(k).begin >= sentence;) {
+    const Frame& f = cues_->frame(k);
+    if (f.boundary == Boundary::kComplementizer && f.comp_end <= cues_->cue(i).begin) return true;
+  }
+  return false;
 }
 
 const Mention* Discourse::Asker(size_t i) const {
@@ -135,7 +146,7 @@ Attributed Discourse::DecideUnreported(size_t i) {
   if (!cue.after_connector && !cue.object_suffix && cue.form->tense != Tense::kNoun && cm.mention) {
     const bool after_quote = view_->QuoteClosesBefore(cue.begin);
     if (cm.site == MentionSite::kSubject && (!cm.mention->open || after_quote)) Remember(region.begin, a.speaker);
-    if (cm.site == MentionSite::kPreposed) Remember(cue.begin, *cm.mention);
+    if (cm.site == MentionSite::kPreposed && !InsideReportedClause(i)) Remember(cue.begin, *cm.mention);
   }
   return a;
 }

@@ -208,6 +208,14 @@ CueMention MentionSet::OfCue(size_t i) const {
                             (cue.form->cls != CueClass::kDescribe || subject_first_describe);
   out.mention = AnalyzeRegion(region, cue.form->gender, &out.speaker_only, open_subject);
   if (participle) out.mention.reset();
+  // After a verb of attitude, an open phrase behind ب or ل is its
+  // complement, not an unknown subject (تعهدت بتمويل، رحب بقرار); after a
+  // verb of saying it may be a name (يروي بوفهد).
+  if (out.mention && out.mention->open && cue.form->cls == CueClass::kOther) {
+    const size_t head = v.TokenAt(out.mention->span.begin);
+    const std::string_view w = v.Word(head);
+    if ((w.starts_with("ب") || w.starts_with("ل")) && !v.Listed(head, Section::kGivenNames)) out.mention.reset();
+  }
   // A verb that marks its subject takes an object after it too (انتقد
   // المدرب عمرو الجمال الحكم).
   const bool question = cue.form->turn == Turn::kQuestion;
