@@ -93,6 +93,34 @@ TEST(WordMap, SurvivesGrowthWithManyWords) {
   EXPECT_EQ(false_hits, 0);
 }
 
+// MayHold never turns away a key the map holds, and turns away most of
+// those it does not (the filter has about 16 bits per key).
+TEST(WordMap, MayHoldKeepsEveryKeyAndTurnsAwayMostOthers) {
+  WordMap<int> empty;
+  EXPECT_FALSE(empty.MayHold(HashWord("قال")));
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<int> len(1, 24);
+  std::uniform_int_distribution<int> byte(0, 255);
+  std::set<std::string> inserted;
+  WordMap<int> map;
+  while (inserted.size() < 40000) {
+    std::string w(static_cast<size_t>(len(rng)), '\0');
+    for (char& c : w) c = static_cast<char>(byte(rng));
+    if (inserted.insert(w).second) map[w] = 1;
+  }
+  for (const std::string& w : inserted) ASSERT_TRUE(map.MayHold(HashWord(w))) << "a key of " << w.size() << " bytes";
+  int passed = 0;
+  int absent = 0;
+  for (int i = 0; i < 40000; ++i) {
+    std::string w(static_cast<size_t>(len(rng)), '\0');
+    for (char& c : w) c = static_cast<char>(byte(rng));
+    if (inserted.count(w) != 0) continue;
+    ++absent;
+    passed += map.MayHold(HashWord(w));
+  }
+  EXPECT_LT(passed, absent / 4) << passed << " of " << absent << " absent keys passed the filter";
+}
+
 TEST(SameBytes, ComparesEveryByteForEveryLength) {
   for (size_t n = 0; n <= 40; ++n) {
     std::string a(n, 'x');

@@ -64,28 +64,41 @@ void ArticleView::Tokenize() {
   size_t n_sources = 0;
   const Token* tokens = tokens_.data();
   std::string_view* words = words_.data();
-  PatternSet::WordFacts* facts = facts_.data();
-  constexpr uint32_t kSourceNoun = PatternSet::Bit(Section::kSourceNouns);
+  PatternSet::WordFacts* facts = facts_.data();  // value-initialized: no facts
+  // Two passes, so that nothing branches on whether a word is known (about
+  // half are, in no order a predictor learns): the first keeps the tokens
+  // the map's filter lets through, the second looks those up, nearly all
+  // of them known.
+  candidates_.resize(count);
+  candidate_hashes_.resize(count);
+  uint32_t* candidates = candidates_.data();
+  uint64_t* hashes = candidate_hashes_.data();
+  size_t n_candidates = 0;
   for (size_t k = 0; k < count; ++k) {
     const std::string_view w = t_.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
     words[k] = w;
-    const PatternSet::WordFacts* f = patterns_->Facts(w, HashWord(w));
-    if (f == nullptr) {
-      facts[k] = PatternSet::WordFacts();
-      continue;
-    }
+    const uint64_t h = HashWord(w);
+    candidates[n_candidates] = static_cast<uint32_t>(k);
+    hashes[n_candidates] = h;
+    n_candidates += patterns_->MayHaveFacts(h);
+  }
+  constexpr uint32_t kSourceNoun = PatternSet::Bit(Section::kSourceNouns);
+  for (size_t c = 0; c < n_candidates; ++c) {
+    const uint32_t k = candidates[c];
+    const std::string_view w = words[k];
+    const PatternSet::WordFacts* f = patterns_->Facts(w, hashes[c]);
+    if (f == nullptr) continue;
     facts[k] = *f;
     // A final ه read as an object pronoun must be written ه, not ة: the
     // fold ة -> ه makes nouns look like verbs (إضافة، إشارة، رؤية).
     if (f->cue != nullptr && f->cue->object_suffix && w.substr(w.size() - 2) == "ه" && EndsWithTehMarbuta(k)) {
       facts[k].cue = nullptr;
     }
-    const auto index = static_cast<uint32_t>(k);
-    cues[n_cues] = index;
+    cues[n_cues] = k;
     n_cues += facts[k].cue != nullptr;
-    names[n_names] = index;
+    names[n_names] = k;
     n_names += f->names != nullptr;
-    sources[n_sources] = index;
+    sources[n_sources] = k;
     n_sources += (f->lists_stripped & kSourceNoun) != 0;
   }
   cue_tokens_.resize(n_cues);

@@ -163,6 +163,10 @@ class ArticleView {
   // Copied per token: the hot loops read them in order instead of chasing
   // pointers into the pattern set's table.
   std::vector<PatternSet::WordFacts> facts_;
+  // Tokenize's scratch: the tokens the pattern set may have facts on, and
+  // their words' hashes.
+  std::vector<uint32_t> candidates_;
+  std::vector<uint64_t> candidate_hashes_;
   std::vector<uint32_t> cue_tokens_;
   std::vector<uint32_t> name_tokens_;
   std::vector<uint32_t> source_noun_tokens_;

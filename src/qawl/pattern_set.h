@@ -158,6 +158,9 @@ class PatternSet {
   // The facts for `word` (hash == HashWord(word)), or nullptr when no file
   // mentions it.
   const WordFacts* Facts(std::string_view word, uint64_t hash) const { return facts_.Find(word, hash); }
+  // False for most words Facts() has nothing on, true for all it has
+  // (WordMap::MayHold).
+  bool MayHaveFacts(uint64_t hash) const { return facts_.MayHold(hash); }
   // Rule `name` from rules.txt; nullptr if absent. The extractor checks at
   // load time that every rule it uses exists.
   const re2::RE2* rule(std::string_view name) const;

@@ -122,6 +122,13 @@ class WordMap {
     }
   }
   const V* Find(std::string_view key) const { return Find(key, HashWord(key)); }
+  // Whether a key of hash `hash` may be in the map: true for every key that
+  // is, false for about 15 of 16 that are not. One load and no branch on
+  // the answer, so that a caller can sort out the few keys worth a Find.
+  bool MayHold(uint64_t hash) const {
+    const uint64_t bit = (hash >> 16) & filter_mask_;
+    return !filter_.empty() && (filter_[bit >> 6] & (uint64_t{1} << (bit & 63))) != 0;
+  }
 
   size_t size() const { return entries_.size(); }
   // Entries in insertion order.
