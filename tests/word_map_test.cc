@@ -65,17 +65,30 @@ TEST(WordMap, EmptyMapFindsNothing) {
   EXPECT_EQ(map.Find("قال"), nullptr);
 }
 
+// Random byte strings of 1 to 24 bytes.
+class RandomWords {
+ public:
+  explicit RandomWords(unsigned seed) : rng_(seed) {}
+  std::string Next() {
+    std::string w(static_cast<size_t>(len_(rng_)), '\0');
+    for (char& c : w) c = static_cast<char>(byte_(rng_));
+    return w;
+  }
+
+ private:
+  std::mt19937 rng_;
+  std::uniform_int_distribution<int> len_{1, 24};
+  std::uniform_int_distribution<int> byte_{0, 255};
+};
+
 // Grows through many resizes; every word stays findable and random
 // strings of the same lengths miss.
 TEST(WordMap, SurvivesGrowthWithManyWords) {
-  std::mt19937 rng(7);
-  std::uniform_int_distribution<int> len(1, 24);
-  std::uniform_int_distribution<int> byte(0, 255);
+  RandomWords random(7);
   std::set<std::string> inserted;
   WordMap<size_t> map;
   while (inserted.size() < 50000) {
-    std::string w(static_cast<size_t>(len(rng)), '\0');
-    for (char& c : w) c = static_cast<char>(byte(rng));
+    const std::string w = random.Next();
     if (inserted.insert(w).second) map[w] = w.size();
   }
   ASSERT_EQ(map.size(), inserted.size());
@@ -86,8 +99,7 @@ TEST(WordMap, SurvivesGrowthWithManyWords) {
   }
   int false_hits = 0;
   for (int i = 0; i < 50000; ++i) {
-    std::string w(static_cast<size_t>(len(rng)), '\0');
-    for (char& c : w) c = static_cast<char>(byte(rng));
+    const std::string w = random.Next();
     if (inserted.count(w) == 0 && map.Find(w) != nullptr) ++false_hits;
   }
   EXPECT_EQ(false_hits, 0);
@@ -98,22 +110,18 @@ TEST(WordMap, SurvivesGrowthWithManyWords) {
 TEST(WordMap, MayHoldKeepsEveryKeyAndTurnsAwayMostOthers) {
   WordMap<int> empty;
   EXPECT_FALSE(empty.MayHold(HashWord("قال")));
-  std::mt19937 rng(11);
-  std::uniform_int_distribution<int> len(1, 24);
-  std::uniform_int_distribution<int> byte(0, 255);
+  RandomWords random(11);
   std::set<std::string> inserted;
   WordMap<int> map;
   while (inserted.size() < 40000) {
-    std::string w(static_cast<size_t>(len(rng)), '\0');
-    for (char& c : w) c = static_cast<char>(byte(rng));
+    const std::string w = random.Next();
     if (inserted.insert(w).second) map[w] = 1;
   }
   for (const std::string& w : inserted) ASSERT_TRUE(map.MayHold(HashWord(w))) << "a key of " << w.size() << " bytes";
   int passed = 0;
   int absent = 0;
   for (int i = 0; i < 40000; ++i) {
-    std::string w(static_cast<size_t>(len(rng)), '\0');
-    for (char& c : w) c = static_cast<char>(byte(rng));
+    const std::string w = random.Next();
     if (inserted.count(w) != 0) continue;
     ++absent;
     passed += map.MayHold(HashWord(w));
