@@ -82,7 +82,16 @@ Attributed Discourse::Decide(size_t i) {
       a.how = How::kPreposed;
       // "أوضح X أن عدة دول تعهدت بـ…": a subject inside the clause an
       // earlier cue reports is its content, not a source that speaks on.
-      if (!InsideReportedClause(i)) Remember(cue.begin, a.speaker);
+      const int reporting = ReportingCue(i);
+      if (reporting < 0) {
+        Remember(cue.begin, a.speaker);
+      } else if (a.speaker.open && a.speaker.entity < 0 && frame.boundary == Boundary::kQuote) {
+        // "شدد X على أن القاهرة ترحب بكل دعم «…»"، "أكدت النيابة أن
+        // التحقيقات كشفت عن «…»": a quotation in the reported clause whose
+        // subject is no known source (no name, title or source noun) is
+        // the reporter's words.
+        return speakers_[static_cast<size_t>(reporting)];
+      }
     }
     return a;
   }
@@ -107,13 +116,13 @@ Attributed Discourse::Decide(size_t i) {
   return a;
 }
 
-bool Discourse::InsideReportedClause(size_t i) const {
+int Discourse::ReportingCue(size_t i) const {
   const uint32_t sentence = view_->SentenceStart(cues_->cue(i).begin);
   for (size_t k = i; k-- > 0 && cues_->cue(k).begin >= sentence;) {
     const Frame& f = cues_->frame(k);
-    if (f.boundary == Boundary::kComplementizer && f.comp_end <= cues_->cue(i).begin) return true;
+    if (f.boundary == Boundary::kComplementizer && f.comp_end <= cues_->cue(i).begin) return static_cast<int>(k);
   }
-  return false;
+  return -1;
 }
 
 const Mention* Discourse::Asker(size_t i) const {
@@ -146,7 +155,7 @@ Attributed Discourse::DecideUnreported(size_t i) {
   if (!cue.after_connector && !cue.object_suffix && cue.form->tense != Tense::kNoun && cm.mention) {
     const bool after_quote = view_->QuoteClosesBefore(cue.begin);
     if (cm.site == MentionSite::kSubject && (!cm.mention->open || after_quote)) Remember(region.begin, a.speaker);
-    if (cm.site == MentionSite::kPreposed && !InsideReportedClause(i)) Remember(cue.begin, *cm.mention);
+    if (cm.site == MentionSite::kPreposed && ReportingCue(i) < 0) Remember(cue.begin, *cm.mention);
   }
   return a;
 }

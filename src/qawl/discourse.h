@@ -69,9 +69,9 @@ class Discourse {
   // For an answer cue (Turn::kAnswer): the speaker of the question cue
   // before it in its sentence, who is not the one answering; or nullptr.
   const Mention* Asker(size_t i) const;
-  // Whether cue i stands in the clause an earlier cue of its sentence
-  // reports (after that cue's إن/أن).
-  bool InsideReportedClause(size_t i) const;
+  // The nearest earlier cue of cue i's sentence whose reported clause
+  // (after its إن/أن) cue i stands in, or -1.
+  int ReportingCue(size_t i) const;
   // The subject of the verb that participle cue i modifies, or that verb
   // cue i is joined to after a comma: the speaker of the nearest earlier
   // cue of its sentence that is not inside another cue's reported clause,
