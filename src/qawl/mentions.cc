@@ -591,7 +591,8 @@ std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
   // by و goes with the earlier cue, not with the clause it reports.
   if (!at_sentence_start && cue.joined() && v.FollowsComma(cue.token)) return std::nullopt;
   // "نشر X تغريدة قال فيها": a clause on the object; the sentence's verb
-  // has the subject (SubjectOfSentence).
+  // has the subject (SubjectOfSentence). So has a verb explaining it.
+  if (Explains(cue)) return std::nullopt;
   if (cue.token + 1 < v.token_count() && v.Listed(cue.token + 1, Section::kSkipWords) &&
       v.Word(cue.token + 1).starts_with("في")) {
     return std::nullopt;
@@ -683,6 +684,13 @@ std::optional<Mention> MentionSet::AntecedentOfRelative(const Cue& cue) const {
 // of its own ("هاجم النائب فادي خوري المشروع، وقال"): the source noun phrase
 // right after the sentence's first verb, when no cue of the sentence comes
 // before this one.
+bool MentionSet::Explains(const Cue& cue) const {
+  const ArticleView& v = *view_;
+  if (cue.token == 0 || !v.FollowsComma(cue.token - 1)) return false;
+  const std::string_view w = v.Word(cue.token - 1);
+  return w == "اذ" || w == "حيث";
+}
+
 std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
   const ArticleView& v = *view_;
   const Cue& cue = cues_->cue(cue_index);
@@ -700,7 +708,11 @@ std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
   const bool bare_relative = cue.form->tense == Tense::kPast && cue.token > 0 &&
                              cues_->frame(cue_index).boundary == Boundary::kComplementizer &&
                              v.TokenAt(cues_->frame(cue_index).pos) == next;
-  if (!cue.joined() && !in_object_clause && !closing_participle && !bare_relative && !by_saying) return std::nullopt;
+  // Or a verb explaining the clause before it (إذ رأى أن).
+  const bool explaining = Explains(cue);
+  if (!cue.joined() && !in_object_clause && !closing_participle && !bare_relative && !by_saying && !explaining) {
+    return std::nullopt;
+  }
   const uint32_t start = v.SentenceStart(cue.begin);
   if (cue_index > 0 && cues_->cue(cue_index - 1).begin >= start) return std::nullopt;
   size_t first = v.TokenAt(start);

@@ -147,6 +147,10 @@ class MentionSet {
   std::optional<Mention> Preposed(size_t cue_index) const;
   uint32_t ClauseStartBefore(size_t cue_index) const;
   std::optional<Mention> AntecedentOfRelative(const Cue& cue) const;
+  // Whether cue follows إذ or حيث after a comma: a verb explaining the
+  // clause before it ("X بدا أقل تشاؤما، إذ رأى أن"), whose subject is
+  // that clause's.
+  bool Explains(const Cue& cue) const;
   std::optional<Mention> SubjectOfSentence(size_t cue_index) const;
 
   const ArticleView* view_ = nullptr;
