@@ -588,8 +588,13 @@ std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
   const uint32_t start = ClauseStartBefore(cue_index);
   const bool at_sentence_start = start == v.SentenceStart(cue.begin);
   // "كشف X أن اللجنة ستراجع اللقطة، ونفى أن": after a comma, a verb joined
-  // by و goes with the earlier cue, not with the clause it reports.
-  if (!at_sentence_start && cue.joined() && v.FollowsComma(cue.token)) return std::nullopt;
+  // by و goes with the earlier cue, not with the clause it reports; at the
+  // sentence's start, with the clause before the comma ("جلست X بجوار
+  // ابنها، وقالت": SubjectOfSentence), as no subject stands before "، و".
+  if (cue.joined() && v.FollowsComma(cue.token) &&
+      (!at_sentence_start || v.text().substr(cue.begin, 2) == "و")) {
+    return std::nullopt;
+  }
   // "نشر X تغريدة قال فيها": a clause on the object; the sentence's verb
   // has the subject (SubjectOfSentence). So has a verb explaining it.
   if (Explains(cue)) return std::nullopt;
