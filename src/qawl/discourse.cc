@@ -116,6 +116,14 @@ Attributed Discourse::Decide(size_t i) {
   return a;
 }
 
+bool Discourse::RelaysNounCue(size_t i) const {
+  const size_t next = i + 1;
+  if (next >= cues_->size()) return false;
+  const uint32_t end = view_->SentenceEnd(cues_->cue(i).begin);
+  return cues_->cue(next).begin < end && cues_->cue(next).form->tense == Tense::kNoun &&
+         mentions_->of_cue(next).site == MentionSite::kNounCue;
+}
+
 int Discourse::ReportingCue(size_t i) const {
   const uint32_t sentence = view_->SentenceStart(cues_->cue(i).begin);
   for (size_t k = i; k-- > 0 && cues_->cue(k).begin >= sentence;) {
@@ -154,7 +162,9 @@ Attributed Discourse::DecideUnreported(size_t i) {
   }
   if (!cue.after_connector && !cue.object_suffix && cue.form->tense != Tense::kNoun && cm.mention) {
     const bool after_quote = view_->QuoteClosesBefore(cue.begin);
-    if (cm.site == MentionSite::kSubject && (!cm.mention->open || after_quote)) Remember(region.begin, a.speaker);
+    if (cm.site == MentionSite::kSubject && (!cm.mention->open || after_quote) && !RelaysNounCue(i)) {
+      Remember(region.begin, a.speaker);
+    }
     if (cm.site == MentionSite::kPreposed && ReportingCue(i) < 0) Remember(cue.begin, *cm.mention);
   }
   return a;

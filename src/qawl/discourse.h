@@ -69,6 +69,10 @@ class Discourse {
   // For an answer cue (Turn::kAnswer): the speaker of the question cue
   // before it in its sentence, who is not the one answering; or nullptr.
   const Mention* Asker(size_t i) const;
+  // Whether the next cue of cue i's sentence is a noun cue naming its own
+  // speaker after عن ("نقلت قناة X عن Y قوله"): cue i's subject is then
+  // the channel, not a source a later implied subject can refer to.
+  bool RelaysNounCue(size_t i) const;
   // The nearest earlier cue of cue i's sentence whose reported clause
   // (after its إن/أن) cue i stands in, or -1.
   int ReportingCue(size_t i) const;

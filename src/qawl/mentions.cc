@@ -163,37 +163,48 @@ bool MentionSet::ReadAsPassive(const Cue& cue) const {
 
 // What the cue's sentence names as its subject, by the first construction
 // that applies.
+CueMention MentionSet::OfNounCue(size_t i) const {
+  const Cue& cue = cues_->cue(i);
+  const ByteSpan region = cues_->Region(*view_, i);
+  CueMention out;
+  out.mention = SpeakerOfNounCue(cue);
+  if (out.mention) {
+    out.site = MentionSite::kNounCue;
+  } else if ((out.mention = SubjectOfSentence(i))) {
+    out.site = MentionSite::kSentence;  // ردّ X على … بالقول إن
+  }
+  bool only;
+  auto s = AnalyzeRegion(region, Gender::kUnknown, &only);
+  out.speaker_only = !s.has_value() || only;
+  return out;
+}
+
+CueMention MentionSet::OfSourceCue(size_t i) const {
+  const ArticleView& v = *view_;
+  const Cue& cue = cues_->cue(i);
+  const ByteSpan region = cues_->Region(v, i);
+  CueMention out;
+  // "نشر X تدوينة جاء فيها": the pronoun is the post, whose author is
+  // the sentence's subject.
+  const std::string& prep = cue.form->source_preposition;
+  const size_t next = cue.token + 1;
+  const std::string_view w = next < v.token_count() ? v.Word(next) : std::string_view();
+  if (w.size() > prep.size() && w.starts_with(prep) && v.Listed(next, Section::kSkipWords)) {
+    if ((out.mention = SubjectOfSentence(i))) out.site = MentionSite::kSentence;
+    out.no_implied = true;
+    return out;
+  }
+  return SourceAfterPreposition(cue, region);
+}
+
 CueMention MentionSet::OfCue(size_t i) const {
   const ArticleView& v = *view_;
   const Cue& cue = cues_->cue(i);
   const Frame& frame = cues_->frame(i);
   const ByteSpan region = cues_->Region(v, i);
   CueMention out;
-  if (cue.form->tense == Tense::kNoun) {
-    out.mention = SpeakerOfNounCue(cue);
-    if (out.mention) {
-      out.site = MentionSite::kNounCue;
-    } else if ((out.mention = SubjectOfSentence(i))) {
-      out.site = MentionSite::kSentence;  // ردّ X على … بالقول إن
-    }
-    bool only;
-    auto s = AnalyzeRegion(region, Gender::kUnknown, &only);
-    out.speaker_only = !s.has_value() || only;
-    return out;
-  }
-  if (!cue.form->source_preposition.empty()) {
-    // "نشر X تدوينة جاء فيها": the pronoun is the post, whose author is
-    // the sentence's subject.
-    const std::string& prep = cue.form->source_preposition;
-    const size_t next = cue.token + 1;
-    const std::string_view w = next < v.token_count() ? v.Word(next) : std::string_view();
-    if (w.size() > prep.size() && w.starts_with(prep) && v.Listed(next, Section::kSkipWords)) {
-      if ((out.mention = SubjectOfSentence(i))) out.site = MentionSite::kSentence;
-      out.no_implied = true;
-      return out;
-    }
-    return SourceAfterPreposition(cue, region);
-  }
+  if (cue.form->tense == Tense::kNoun) return OfNounCue(i);
+  if (!cue.form->source_preposition.empty()) return OfSourceCue(i);
   // A verb of description takes its subject first before إن/أن (اعتبر
   // المدرب أن), its object first before بأن or a quotation (وصفت الهجوم
   // بأنه، وصف الخطوة بـ"…"). A participle's subject is its clause's
@@ -582,6 +593,20 @@ uint32_t MentionSet::ClauseStartBefore(size_t cue_index) const {
 
 // "X أعرب عن قلقه، وقال", "المواطنة هيام سليمان، موظفة ...، قالت", "النائب
 // X، الذي ...، أكد": a subject before the verb in the same clause.
+std::optional<Mention> MentionSet::NameOpening(size_t first, size_t end) const {
+  const size_t k = FirstNameAt(first);
+  if (k >= names_.size() || names_[k].begin != first || names_[k].end > end) return std::nullopt;
+  Mention s = resolved_[k];
+  // The name after a title: الوزير لويد أوستن.
+  if (k + 1 < names_.size() && names_[k + 1].begin == names_[k].end && !names_[k + 1].is_title &&
+      names_[k + 1].end <= end) {
+    Mention named = resolved_[k + 1];
+    named.title = s.title.empty() ? s.span : s.title;
+    s = named;
+  }
+  return s;
+}
+
 std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
   const ArticleView& v = *view_;
   const Cue& cue = cues_->cue(cue_index);
@@ -612,17 +637,8 @@ std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
   // The subject is at most kMaxPreposedTokens long; a relative clause or an
   // apposition after it may add up to a region's length.
   if (first >= cue.token || cue.token - first > limits::kMaxRegionTokens) return std::nullopt;
-  size_t k = FirstNameAt(first);
-  if (k < names_.size() && names_[k].begin == first && names_[k].end <= cue.token) {
-    Mention s = resolved_[k];
-    // The name after a title: الوزير لويد أوستن.
-    if (k + 1 < names_.size() && names_[k + 1].begin == names_[k].end && !names_[k + 1].is_title &&
-        names_[k + 1].end <= cue.token) {
-      Mention named = resolved_[k + 1];
-      named.title = s.title.empty() ? s.span : s.title;
-      s = named;
-    }
-    if (s.gender == Gender::kUnknown) s.gender = cue.form->gender;
+  if (std::optional<Mention> s = NameOpening(first, cue.token)) {
+    if (s->gender == Gender::kUnknown) s->gender = cue.form->gender;
     return s;
   }
   if (!v.IsContentWord(first)) return std::nullopt;
@@ -696,12 +712,37 @@ bool MentionSet::Explains(const Cue& cue) const {
   return w == "اذ" || w == "حيث";
 }
 
-std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
+size_t MentionSet::PersonInClause(size_t from, const Cue& cue) const {
+  const ArticleView& v = *view_;
+  size_t k = from;
+  while (k < cue.token && !(v.Listed(k, Section::kGivenNames) || v.Listed(k, Section::kSourceNouns) ||
+                            v.facts(k).names != nullptr)) {
+    ++k;
+  }
+  if (k >= cue.token) return cue.token;
+  // A role noun shows its gender (الوزير، الوزيرة); a name does not.
+  const std::string_view w = v.Word(k);
+  if (v.Listed(k, Section::kSourceNouns) && cue.form->gender != Gender::kUnknown) {
+    const Gender role = w.ends_with("ه")                        ? Gender::kFeminine
+                        : (w.ends_with("ون") || w.ends_with("ين")) ? Gender::kPlural
+                                                                   : Gender::kMasculine;
+    if (role != cue.form->gender) return cue.token;
+  }
+  return k;
+}
+
+bool MentionSet::OnObject(const Cue& cue) const {
+  const ArticleView& v = *view_;
+  const size_t next = cue.token + 1;
+  return next < v.token_count() && (v.Word(next) == "فيه" || v.Word(next) == "فيها");
+}
+
+bool MentionSet::TakesSentenceSubject(size_t cue_index) const {
   const ArticleView& v = *view_;
   const Cue& cue = cues_->cue(cue_index);
   // Joined by و, or in a clause on the object ("نشر X تغريدة قال فيها").
   const size_t next = cue.token + 1;
-  const bool in_object_clause = next < v.token_count() && (v.Word(next) == "فيه" || v.Word(next) == "فيها");
+  const bool in_object_clause = OnObject(cue);
   // Or a verbal noun of saying after ب, the manner of the sentence's verb
   // ("ورد الوزير على مداخلتها بالقول إن").
   const bool by_saying = cue.form->tense == Tense::kNoun && v.Word(cue.token).starts_with("ب");
@@ -715,27 +756,34 @@ std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
                              v.TokenAt(cues_->frame(cue_index).pos) == next;
   // Or a verb explaining the clause before it (إذ رأى أن).
   const bool explaining = Explains(cue);
-  if (!cue.joined() && !in_object_clause && !closing_participle && !bare_relative && !by_saying && !explaining) {
-    return std::nullopt;
-  }
-  const uint32_t start = v.SentenceStart(cue.begin);
-  if (cue_index > 0 && cues_->cue(cue_index - 1).begin >= start) return std::nullopt;
-  size_t first = v.TokenAt(start);
+  return cue.joined() || in_object_clause || closing_participle || bare_relative || by_saying || explaining;
+}
+
+size_t MentionSet::AfterLeadPhrase(size_t first, size_t cue_token) const {
+  const ArticleView& v = *view_;
   // A leading phrase closed by a comma (في المقابل، من جهته، وعشية
   // الزيارة،), opening with a particle or a time word, not a verb ("قرر
   // البنك، الأحد،").
   const bool lead_phrase =
       v.ListedStripped(first, Section::kNotSubject) || v.ListedStripped(first, Section::kTimeWords);
-  for (size_t k = first + 1; k < cue.token && k <= first + limits::kMaxLeadTokens; ++k) {
+  for (size_t k = first + 1; k < cue_token && k <= first + limits::kMaxLeadTokens; ++k) {
     // A dateline on the sentence's line: "عمّان 3 تموز (بترا)- قرر".
     const std::string_view gap = v.text().substr(v.token(k - 1).end, v.token(k).begin - v.token(k - 1).end);
     const bool dateline = gap.find(" -") != std::string_view::npos || gap.find("- ") != std::string_view::npos ||
                           gap.find("–") != std::string_view::npos;
-    if (dateline || (lead_phrase && v.FollowsComma(k))) {
-      first = k;
-      break;
-    }
+    if (dateline || (lead_phrase && v.FollowsComma(k))) return k;
   }
+  return first;
+}
+
+std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
+  const ArticleView& v = *view_;
+  const Cue& cue = cues_->cue(cue_index);
+  if (!TakesSentenceSubject(cue_index)) return std::nullopt;
+  const uint32_t start = v.SentenceStart(cue.begin);
+  if (cue_index > 0 && cues_->cue(cue_index - 1).begin >= start) return std::nullopt;
+  size_t first = v.TokenAt(start);
+  first = AfterLeadPhrase(first, cue.token);
   const size_t lead_word = first;
   while (first < cue.token && v.ListedStripped(first, Section::kAuxiliaries)) ++first;
   // A source noun or a name (in Latin script too: Marco Bellini, which the
@@ -748,15 +796,23 @@ std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
   // The verb, then its subject; after كان the subject may come first
   // ("وكانت النيابة العامة قد أسندت").
   const bool subject_first = first > lead_word && first < cue.token && opens_subject(first);
-  const size_t subject = subject_first ? first : first + 1;
-  if (subject >= cue.token || v.FollowsComma(subject) || !opens_subject(subject)) return std::nullopt;
+  size_t subject = subject_first ? first : first + 1;
+  if (subject >= cue.token || v.FollowsComma(subject)) return std::nullopt;
+  const bool in_clause = !opens_subject(subject);
+  if (in_clause) {
+    // Only after a verb that opens its sentence ("وكانت X قد التقت
+    // رئيس الحكومة، وأبلغته": X is the subject, unknown here).
+    if (!cue.joined() || !v.FollowsComma(cue.token) || first != lead_word) return std::nullopt;
+    subject = PersonInClause(subject + 1, cue);
+    if (subject >= cue.token) return std::nullopt;
+  }
   const auto lead = static_cast<unsigned char>(v.Word(subject)[0]);
   const bool latin_name = (lead >= 'a' && lead <= 'z') || (lead >= 'A' && lead <= 'Z');
   // The phrase runs to a comma, or before قد and the verb after it.
   size_t end = subject + 1;
   // In a clause on the object, the word before the verb is that object
   // (نشر X تدوينة قال فيها، أصدرت الوزارة بيانا جاء فيه).
-  const size_t limit = in_object_clause && cue.token > subject + 1 ? cue.token - 1 : cue.token;
+  const size_t limit = OnObject(cue) && cue.token > subject + 1 ? cue.token - 1 : cue.token;
   while (end < limit && !v.FollowsComma(end) && !(subject_first && v.ListedStripped(end, Section::kAuxiliaries))) {
     ++end;
   }
@@ -773,7 +829,10 @@ std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
     }
     s->span.end = EndBeforeObject(s->span, false);
   }
-  return s;
+  // A known person found in the clause must agree with the cue too.
+  const bool agrees = !s || !in_clause || s->gender == Gender::kUnknown || cue.form->gender == Gender::kUnknown ||
+                      s->gender == cue.form->gender;
+  return agrees ? s : std::nullopt;
 }
 
 uint32_t MentionSet::EndBeforeObject(ByteSpan np, bool object_follows) const {

@@ -107,6 +107,11 @@ class MentionSet {
   void ScanGazetteer();
   void ScanRoleNames();
   CueMention OfCue(size_t i) const;
+  // OfCue for a verbal noun of saying (نقل عن X قوله، بالقول).
+  CueMention OfNounCue(size_t i) const;
+  // OfCue for a verb whose source follows a preposition (CueForm::
+  // source_preposition: جاء في البيان).
+  CueMention OfSourceCue(size_t i) const;
   // A past form followed by one of its passive= words ("كُتب عليها").
   bool ReadAsPassive(const Cue& cue) const;
   // For a verb whose source follows a preposition (CueForm::
@@ -144,6 +149,9 @@ class MentionSet {
   bool PronounSubjectBefore(size_t token) const;
   int ResolveShortName(size_t token) const;
   std::optional<Mention> SpeakerOfNounCue(const Cue& cue) const;
+  // The gazetteer name that begins at token `first` and ends by `end`,
+  // with the name right after it when it is a title (الوزير لويد أوستن).
+  std::optional<Mention> NameOpening(size_t first, size_t end) const;
   std::optional<Mention> Preposed(size_t cue_index) const;
   uint32_t ClauseStartBefore(size_t cue_index) const;
   std::optional<Mention> AntecedentOfRelative(const Cue& cue) const;
@@ -151,6 +159,24 @@ class MentionSet {
   // clause before it ("X بدا أقل تشاؤما، إذ رأى أن"), whose subject is
   // that clause's.
   bool Explains(const Cue& cue) const;
+  // "وشهد النهائي ظهور الحكمة مريم الكواري …، وقالت": when the verb that
+  // opens the sentence has no source for subject (an event, a place), the
+  // person its clause names speaks: the first token in [from, cue.token)
+  // written as a given name, a role noun (not للوزير) or a known name,
+  // a role agreeing with the cue's gender; or cue.token.
+  size_t PersonInClause(size_t from, const Cue& cue) const;
+  // Whether cue stands in a clause on the object before it, its pronoun
+  // after في ("نشر X تغريدة قال فيها").
+  bool OnObject(const Cue& cue) const;
+  // Whether cue cue_index takes the subject of its sentence's verb: joined
+  // to it by و/ف, in a clause on its object (قال فيها), a verbal noun of
+  // manner (بالقول), a participle closing the clause, a bare relative
+  // (في خطوة قال إنها) or explaining the clause (Explains).
+  bool TakesSentenceSubject(size_t cue_index) const;
+  // The first token of a sentence starting at `first` after an opening
+  // phrase closed by a comma (في المقابل، وعشية الزيارة،) or a dateline,
+  // or `first`; the phrase ends before cue_token.
+  size_t AfterLeadPhrase(size_t first, size_t cue_token) const;
   std::optional<Mention> SubjectOfSentence(size_t cue_index) const;
 
   const ArticleView* view_ = nullptr;
