@@ -671,6 +671,12 @@ std::vector<Case> Cases() {
        "وشهد الختام حضور الوزير عادل نصر، وقالت: «كانت ليلة جميلة».",
        {{D, "الدورة نجحت", "-", "مدير المهرجان"}, {D, "أهدي الجائزة لأمي", "-", "رنا شامي"},
         {D, "كانت ليلة جميلة", "-", "رنا شامي"}}},
+      // A verb of saying, a clause of circumstance, then a colon: the
+      // words after the colon are the speaker's; not a time's colon.
+      {"say_then_circumstance_then_colon",
+       "وقال الحارس سمير داود بينما كان يغلق البوابة الرئيسية: \"لم يبق أحد في الداخل\".\n"
+       "وقال الموظف بينما كانت الساعة تشير إلى 10:30 إن المكتب مغلق.",
+       {{D, "لم يبق أحد في الداخل", "-", "سمير داود"}}},
       // كُتب عليها: an inscription has no speaker, not the previous one.
       {"inscription_is_nobodys_words",
        "وقال المدرب إن الفريق جاهز.\nورفع المشجعون لافتات كتب عليها \"نحن معكم\".",

@@ -1,6 +1,7 @@
 #include "qawl/cues.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string_view>
 
 #include "qawl/extraction_limits.h"
@@ -189,6 +190,22 @@ void CueSet::KeepReadingsThatHold(const ArticleView& view, const re2::RE2& compl
   }
 }
 
+namespace {
+
+// The first colon in [begin, end) of the writer's text, not a time's
+// (10:30); or end.
+uint32_t ColonIn(const ArticleView& view, uint32_t begin, uint32_t end) {
+  const std::string_view t = view.text();
+  for (uint32_t at = begin; at < end; ++at) {
+    if (t[at] != ':' || view.InsideQuote(at)) continue;
+    if (at > 0 && std::isdigit(static_cast<unsigned char>(t[at - 1]))) continue;
+    return at;
+  }
+  return end;
+}
+
+}  // namespace
+
 Frame CueSet::FindFrame(const ArticleView& view, const re2::RE2& complementizer, size_t index) const {
   const Cue& cue = cues_[index];
   const std::string_view t = view.text();
@@ -233,8 +250,20 @@ Frame CueSet::FindFrame(const ArticleView& view, const re2::RE2& complementizer,
       }
       ++next_cue;
     }
-    // A new clause (فيما، بينما، ثم ...) has a subject of its own.
-    if (words > 0 && view.ListedStripped(ti, Section::kClauseConnectives)) break;
+    // A new clause (فيما، بينما، ثم ...) has a subject of its own. But a
+    // verb of saying whose phrase runs into a clause of circumstance and
+    // then a colon introduces what follows the colon ("وقالت X لوكالة
+    // فرانس برس بينما كانت تملأ عبوات المياه: «…»").
+    if (words > 0 && view.ListedStripped(ti, Section::kClauseConnectives)) {
+      if (cue.form->cls == CueClass::kSay) {
+        const uint32_t limit = next_cue < cues_.size() ? std::min(scan_end, cues_[next_cue].begin) : scan_end;
+        if (const uint32_t colon = ColonIn(view, pos, limit); colon < limit) {
+          pos = colon;
+          f.boundary = Boundary::kColon;
+        }
+      }
+      break;
+    }
     const bool maybe_comp = MayOpenComplementizer(view, ti);
     re2::StringPiece window(t.data() + pos, sentence_end - pos);
     re2::StringPiece match;
