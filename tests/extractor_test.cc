@@ -677,6 +677,11 @@ std::vector<Case> Cases() {
        "وقال الحارس سمير داود بينما كان يغلق البوابة الرئيسية: \"لم يبق أحد في الداخل\".\n"
        "وقال الموظف بينما كانت الساعة تشير إلى 10:30 إن المكتب مغلق.",
        {{D, "لم يبق أحد في الداخل", "-", "سمير داود"}}},
+      // "إن «…»، لكنه رأى أن": the reported clause ends before the
+      // connective of the next cue, so it is the quotation alone.
+      {"connective_before_next_reporting_cue",
+       "وقال المحلل نبيل سعد إن \"السوق ستتعافى\"، لكنه رأى أن الأسعار ستبقى مرتفعة.",
+       {{D, "السوق ستتعافى", "-", "نبيل سعد"}, {I, "الأسعار ستبقى مرتفعة", "-", "نبيل سعد"}}},
       // كُتب عليها: an inscription has no speaker, not the previous one.
       {"inscription_is_nobodys_words",
        "وقال المدرب إن الفريق جاهز.\nورفع المشجعون لافتات كتب عليها \"نحن معكم\".",

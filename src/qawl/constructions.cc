@@ -252,13 +252,14 @@ uint32_t Constructions::ClauseEnd(uint32_t begin, uint32_t sentence_end) const {
     const uint32_t before = v.SkipSpacesBack(c.begin);
     const bool after_comma =
         before > 0 && (t[before - 1] == ',' || (before >= 2 && t.compare(before - 2, 2, "،") == 0));
-    if (joined || after_comma || c.after_connector) {
-      end = before;
-      break;
-    }
-    // "، لكنه أقر بـ": a cue after a contrastive connective.
+    // "، لكنه أقر بـ"، "، لكنه رأى أن": a cue after a contrastive
+    // connective ends the clause before the connective.
     if (c.token > 0 && v.ListedStripped(c.token - 1, Section::kClauseConnectives)) {
       end = v.SkipSpacesBack(v.token(c.token - 1).begin);
+      break;
+    }
+    if (joined || after_comma || c.after_connector) {
+      end = before;
       break;
     }
     // "، وهو ما وصفه مراقبون بـ…": the writer's relative clause on it.
