@@ -86,6 +86,10 @@ TEST(ArticleView, QuotedNamesAndTermsAreLabels) {
       {"a statement after a colon", "وأضاف الوزير: «الطاقة متوفرة للجميع»", false},
       {"predicate of a label noun after أن", "ورأت الخبيرة أن المبادرة \"خطوة مهمة\" في هذا المجال.", false},
       {"partial quote before وأن", "وأكد أن الحكومة «لن تتراجع»، وأن الخطة جاهزة.", false},
+      {"one word opening with بال", "وقال المصدر إن اللجنة قررت \"بالإجماع\" تأجيل الموعد.", false},
+      {"a purpose opening with ل", "وأكدت أنها تواصلت مع جميع الأطراف «لاحتواء الخلافات».", false},
+      {"predicate of سيكون", "وقال الوزير إن الموسم سيكون \"موسم الحصاد\" بامتياز.", false},
+      {"construct after a noun stays a label", "وزار الوفد محطة «أمل الجنوب» أمس.", true},
   };
   for (const LabelCase& c : cases) {
     SCOPED_TRACE(c.name + ": " + c.text);

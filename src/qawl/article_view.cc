@@ -256,6 +256,16 @@ bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t
   // (دوري «يلو»، ساعة «كوروس»). A predicate quoted after its subject is
   // rarely one definite word (إن الوضع «كارثي»).
   auto definite = [&](size_t k) { return Word(k).substr(0, 4) == "ال"; };
+  // A phrase opening with a preposition on a definite or verbal noun
+  // («بالإجماع»، «لاحتواء التوتر»، «للمرة الأولى») says how or why; it
+  // names nothing. Nor does the predicate of كان and its sisters
+  // (سيكون «عام التعافي»).
+  const std::string_view lead = Word(first);
+  if (lead.starts_with("بال") || lead.starts_with("لل") || lead.starts_with("كال") ||
+      (lead.size() > 8 && (lead.starts_with("لا") || lead.starts_with("لت")))) {
+    return false;
+  }
+  if (IsCopula(Word(i - 1))) return false;
   // A word opening like an imperfect verb (تمثل «اختراقا»، تعيد الاعتبار).
   auto maybe_verb = [&](size_t k) {
     std::string_view w = Word(k);
@@ -283,6 +293,16 @@ bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t
   if (n <= 3 && prev.end < start) {
     const std::string_view p = Word(i - 1);
     if (p == "مع" || p == "في" || p == "عبر" || p == "لدي") return true;
+  }
+  return false;
+}
+
+bool ArticleView::IsCopula(std::string_view w) {
+  static constexpr std::string_view kCopulas[] = {
+      "كان", "كانت", "يكون", "تكون", "سيكون", "ستكون", "اصبح", "اصبحت", "يصبح", "تصبح", "سيصبح", "ستصبح",
+      "بات", "باتت", "يبات", "ظل", "ظلت", "يظل", "تظل", "سيظل", "ستظل", "يبقي", "تبقي", "سيبقي", "ستبقي"};
+  for (std::string_view c : kCopulas) {
+    if (w == c) return true;
   }
   return false;
 }

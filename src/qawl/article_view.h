@@ -128,6 +128,9 @@ class ArticleView {
   // Whether normalized word w is إن، أن or بأن, with or without an
   // attached pronoun (أنه، بأنها).
   static bool IsPlainComplementizer(std::string_view w);
+  // Whether normalized word w is a form of كان or of its sisters (أصبح،
+  // بات، ظل، بقي) whose predicate may follow in quotation marks.
+  static bool IsCopula(std::string_view w);
 
  private:
   void Tokenize();
