@@ -121,6 +121,12 @@ TEST(Cues, GuardedFormsOnlyWhereTheyReport) {
       {"وأبرز الوزير أن المشروع متوازن، مسجلا أن الحكومة تفاعلت.", "مسجلا", true},
       {"وبلغ عدد الحالات المسجلة 34 حالة مسجلة في الشمال.", "مسجلة", false},
       {"وسجل المنتخب ثلاثة أهداف.", "وسجل", false},
+      // Before a participle, only joined, opening the sentence, after its
+      // opening phrase or after a quotation: after another comma a verbal
+      // noun.
+      {"من جهته، ردّ المدرب على الانتقادات قائلا: \"سنعود\".", "ردّ", true},
+      {"«تعبت كثيرا»، يروي العامل، مؤكدا أنه لن يعود.", "يروي", true},
+      {"وكان الادعاء قد التمس، خلال الجلسة، رفض الطلب، معتبرا أن الأدلة كافية.", "رفض", false},
   };
   ExpectCues(cases);
   // The frame of the cue before a dropped one runs on past it.

@@ -682,6 +682,20 @@ std::vector<Case> Cases() {
       {"connective_before_next_reporting_cue",
        "وقال المحلل نبيل سعد إن \"السوق ستتعافى\"، لكنه رأى أن الأسعار ستبقى مرتفعة.",
        {{D, "السوق ستتعافى", "-", "نبيل سعد"}, {I, "الأسعار ستبقى مرتفعة", "-", "نبيل سعد"}}},
+      // A verb of description with a pronoun object: its subject follows
+      // (وصفها خبراء بأنها «…»), or it is the clause's speaker in a
+      // relative on ما (رفض التعليق على ما وصفه بـ«…»). التمس requests.
+      {"description_with_pronoun_object_and_request",
+       "وأطلقت الوزارة منصة رقمية جديدة، في خطوة وصفها خبراء بأنها \"تحول كبير\" في الخدمات.\n"
+       "وقال المتحدث سامي عطية إن الموعد ثابت، رافضا الرد على ما وصفه بـ\"إشاعات مغرضة\".\n"
+       "وكان المحامي قد التمس، خلال الجلسة، \"البراءة التامة\" لموكله.",
+       {{P, "تحول كبير", "-", "خبراء"}, {I, "الموعد ثابت", "-", "سامي عطية"},
+        {P, "إشاعات مغرضة", "-", "سامي عطية"}, {P, "البراءة التامة", "-", "المحامي"}}},
+      // "وكان X قد التمس، …، رفض الطلب، معتبرا": after قد the subject came
+      // first; the verbal noun after the comma is no verb of its own.
+      {"subject_before_qad_and_verbal_noun_after_comma",
+       "وكان ممثل الادعاء قد التمس، خلال الجلسة السابقة، رفض طلب الإفراج، معتبرا أن \"الأدلة دامغة\".",
+       {{P, "الأدلة دامغة", "-", "ممثل الادعاء"}}},
       // كُتب عليها: an inscription has no speaker, not the previous one.
       {"inscription_is_nobodys_words",
        "وقال المدرب إن الفريق جاهز.\nورفع المشجعون لافتات كتب عليها \"نحن معكم\".",

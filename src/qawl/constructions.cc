@@ -37,11 +37,19 @@ void Constructions::ProcessCue(size_t index) {
   const Cue& cue = cues_->cue(index);
   const Boundary boundary = cues_->frame(index).boundary;
   if (cue.form->cls == CueClass::kOther && cue.form->tense == Tense::kNoun) return;
+  // A verb of description with its object a pronoun and then a quotation
+  // characterizes what the relative ما or الذي stands for: "رفض التعليق
+  // على ما وصفه بـ«…»" quotes the clause's speaker.
+  const bool characterizes = cue.form->cls == CueClass::kDescribe && cue.object_suffix && boundary == Boundary::kQuote;
   // "…"، وفق ما ذكر X: handled with the quotation before it.
-  if (cue.after_connector && boundary != Boundary::kColon && boundary != Boundary::kComplementizer) return;
+  if (cue.after_connector && boundary != Boundary::kColon && boundary != Boundary::kComplementizer && !characterizes) {
+    return;
+  }
   // No speech here; a quotation before the cue is AttributeAfter's.
   if (boundary == Boundary::kEnd || boundary == Boundary::kCue) return;
-  if (cue.after_relative && cues_->Region(*view_, index).empty()) return;
+  // A relative clause with no subject of its own reports nothing ("التي
+  // قال إنها"), unless it characterizes.
+  if (cue.after_relative && cues_->Region(*view_, index).empty() && !characterizes) return;
   const Attributed& who = discourse_->speaker(index);
   const bool describe = cue.form->cls == CueClass::kDescribe || cue.form->cls == CueClass::kOther;
   // A quotation framed as speech (a verb of saying, then a colon or the

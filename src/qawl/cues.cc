@@ -112,6 +112,19 @@ bool CueSet::Interjected(const ArticleView& view, size_t i) const {
   return view.FollowsComma(k);
 }
 
+bool CueSet::OpensSentence(const ArticleView& view, size_t ti) {
+  const uint32_t start = view.SentenceStart(view.token(ti).begin);
+  if (ti == 0 || start >= view.token(ti - 1).end) return true;
+  const size_t first = view.TokenAt(start);
+  if (!view.ListedStripped(first, Section::kNotSubject) && !view.ListedStripped(first, Section::kTimeWords)) {
+    return false;
+  }
+  for (size_t k = first + 1; k < ti; ++k) {
+    if (view.FollowsComma(k)) return false;  // the phrase ends at the comma before ti
+  }
+  return ti <= first + limits::kMaxLeadTokens && view.FollowsComma(ti);
+}
+
 bool CueSet::GuardHolds(const ArticleView& view, size_t i) const {
   const Cue& c = cues_[i];
   const size_t ti = c.token;
@@ -131,6 +144,11 @@ bool CueSet::GuardHolds(const ArticleView& view, size_t i) const {
   // the clause takes this verb's subject; "وسُئل X عن الموعد فرد": so
   // does the answer.
   if (f.boundary == Boundary::kCue) {
+    // Joined by و/ف, opening its sentence, after its opening phrase (من
+    // جهته، ردّ X … قائلا) or after a quotation («…»، يروي X، …، مؤكدا):
+    // after another comma the form is as often a verbal noun ("التمس،
+    // خلال الجلسة، رفض الطلب، معتبرا").
+    if (!c.joined() && !OpensSentence(view, ti) && !view.QuoteClosesBefore(c.begin)) return false;
     const int at = AtToken(view.TokenAt(f.pos));
     if (at < 0) return false;
     const Cue& next = cues_[static_cast<size_t>(at)];

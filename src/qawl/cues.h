@@ -71,6 +71,9 @@ class CueSet {
   // Whether cue i comes after a connector set off by a comma ("، وفق ما
   // نقلت عنه الوكالة،"): an aside inside another cue's phrase.
   bool Interjected(const ArticleView& view, size_t i) const;
+  // Whether token ti opens its sentence, or follows the opening phrase
+  // the sentence's first comma closes (من جهته، في المقابل،).
+  static bool OpensSentence(const ArticleView& view, size_t ti);
   // A guarded form (CueForm::guarded) is a cue where it opens a clause
   // (after و/ف, punctuation or a clause connective) and its frame is a
   // colon, إن/أن/بأن, a participle cue, or an answer.

@@ -215,8 +215,10 @@ CueMention MentionSet::OfCue(size_t i) const {
   // After لكنه/لكنها the attached pronoun is the subject: the words after
   // the verb are its object ("لكنه أقر بتسجيل خروقات").
   const bool pronoun_subject = cue.token > 0 && !cue.joined() && PronounSubjectBefore(cue.token);
+  // With its object a pronoun (وصفها متخصصون بأنها) the words after a verb
+  // of description are its subject.
   const bool open_subject = !participle && !pronoun_subject &&
-                            (cue.form->cls != CueClass::kDescribe || subject_first_describe);
+                            (cue.form->cls != CueClass::kDescribe || subject_first_describe || cue.object_suffix);
   out.mention = AnalyzeRegion(region, cue.form->gender, &out.speaker_only, open_subject);
   if (participle) out.mention.reset();
   // After a verb of attitude, an open phrase behind ب or ل is its
@@ -233,6 +235,15 @@ CueMention MentionSet::OfCue(size_t i) const {
   const bool takes_object = cue.form->cls == CueClass::kOther || question;
   if (out.mention && takes_object && out.mention->entity < 0) {
     out.mention->span.end = EndBeforeObject(out.mention->span, question);
+  }
+  // "وكان X قد التمس، خلال الجلسة، رفض الطلب": after قد the subject came
+  // first, and an unknown phrase after the verb is its object.
+  if (out.mention && out.mention->open && cue.token > 0 && !cue.joined() && v.Word(cue.token - 1) == "قد") {
+    if (std::optional<Mention> before = Preposed(i)) {
+      out.mention = before;
+      out.site = MentionSite::kPreposed;
+      return out;
+    }
   }
   if (out.mention) {
     out.site = MentionSite::kSubject;
