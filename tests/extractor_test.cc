@@ -696,6 +696,15 @@ std::vector<Case> Cases() {
       {"subject_before_qad_and_verbal_noun_after_comma",
        "وكان ممثل الادعاء قد التمس، خلال الجلسة السابقة، رفض طلب الإفراج، معتبرا أن \"الأدلة دامغة\".",
        {{P, "الأدلة دامغة", "-", "ممثل الادعاء"}}},
+      // A quotation left open at a paragraph's end and closed by the first
+      // mark of a later paragraph runs through the paragraphs between.
+      {"quotation_over_paragraphs_closed_later",
+       "وقالت الوزيرة هالة عمر في كلمتها: \"بدأنا العمل قبل عام.\n"
+       "أنجزنا المرحلة الأولى في ستة أشهر.\n"
+       "ولن نتوقف قبل أن تصل الخدمة إلى كل قرية\".\n"
+       "وأشارت إلى أن التمويل مضمون.",
+       {{D, "بدأنا العمل قبل عام.", "-", "هالة عمر"}, {D, "أنجزنا المرحلة الأولى في ستة أشهر.", "-", "هالة عمر"},
+        {D, "ولن نتوقف قبل أن تصل الخدمة إلى كل قرية", "-", "هالة عمر"}, {I, "التمويل مضمون", "-", "هالة عمر"}}},
       // كُتب عليها: an inscription has no speaker, not the previous one.
       {"inscription_is_nobodys_words",
        "وقال المدرب إن الفريق جاهز.\nورفع المشجعون لافتات كتب عليها \"نحن معكم\".",

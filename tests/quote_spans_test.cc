@@ -53,6 +53,13 @@ INSTANTIATE_TEST_SUITE_P(
         SpanCase{"unclosed_guillemet_then_another_guillemet", "«نحن مستعدون. قال الوزير: «هذا واضح»",
                  {"نحن مستعدون.", "هذا واضح"}},
         SpanCase{"per_paragraph", "قال: \"أولا\nثانيا\" انتهى", {"أولا", "ثانيا"}},
+        SpanCase{"open_quote_runs_through_unmarked_paragraphs",
+                 "قال: \"أولا.\nثانيا.\n\nثالثا\".\nوأضاف أن الوضع صعب.",
+                 {"أولا.", "ثانيا.", "ثالثا"}},
+        SpanCase{"unmarked_paragraphs_without_a_closer_stay_unquoted",
+                 "قال: \"أولا.\nثانيا.\nوقال آخر: \"ثالثا\".",
+                 {"أولا.", "ثالثا"}},
+        SpanCase{"too_many_unmarked_paragraphs", "قال: \"أ.\nب.\nج.\nد.\nه.\nو\".", {"أ.", "و"}},
         SpanCase{"empty_quotes_ignored", "\"\" نص", {}},
         SpanCase{"no_marks", "لا علامات هنا", {}}),
     [](const ::testing::TestParamInfo<SpanCase>& info) { return info.param.name; });

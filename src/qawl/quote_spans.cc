@@ -29,6 +29,9 @@ struct Mark {
 
 // Nesting deeper than this is treated as unbalanced text, not structure.
 constexpr size_t kMaxDepth = 8;
+// Paragraphs of no marks a quotation left open may run through before the
+// paragraph whose closing mark ends it.
+constexpr size_t kMaxContinuedParagraphs = 3;
 
 bool IsSpaceLike(char32_t c) {
   switch (c) {
@@ -154,13 +157,27 @@ class SpanFinder {
 
   // Ends the paragraph at `end`, a '\n' or the end of the text.
   void EndParagraph(uint32_t end) {
-    if (has_marks_) FinishParagraph(end);
+    if (has_marks_) {
+      FinishParagraph(end);
+    } else if (open_until_ != 0) {
+      // A paragraph of no marks after one whose quotation is left open:
+      // the quotation may go on through it (see Orphan).
+      const ByteSpan p = TrimSpaces(text_, para_begin_, end);
+      if (!p.empty()) {
+        if (between_.size() < kMaxContinuedParagraphs) {
+          between_.push_back(p);
+        } else {
+          open_until_ = 0;
+        }
+      }
+    }
     para_begin_ = end + 1;
     last_top_end_ = para_begin_;
   }
 
  private:
   void Pair(const Mark& m) {
+    const bool first_mark = !has_marks_;
     has_marks_ = true;
     Role role = m.role;
     if (role == Role::kAmbiguous) role = depth_ == 0 ? Role::kOpen : Role::kClose;
@@ -170,7 +187,7 @@ class SpanFinder {
       return;
     }
     if (depth_ == 0) {
-      Orphan(m);
+      Orphan(m, first_mark);
       return;
     }
     const Mark& o = stack_[--depth_];
@@ -185,8 +202,29 @@ class SpanFinder {
     if (depth_ == 0) last_top_end_ = m.end;
   }
 
-  // A closer with nothing open.
-  void Orphan(const Mark& m) {
+  // A closer with nothing open. As the first mark of a paragraph after
+  // one whose quotation was left open (and paragraphs of no marks between
+  // them), it closes that quotation: "قال: "… ¶ … ¶ … فورا"." The
+  // paragraphs between and this one up to the mark are quoted whole.
+  void Orphan(const Mark& m, bool first_mark) {
+    if (first_mark && open_until_ != 0) {
+      for (const ByteSpan& p : between_) {
+        QuoteSpan q;
+        q.inner = p;
+        q.open_end = p.begin;
+        q.close_end = p.end;
+        Add(q);
+      }
+      QuoteSpan q;
+      q.close = m.pos;
+      q.close_end = m.end;
+      q.inner = TrimSpaces(text_, para_begin_, m.pos);
+      q.open_end = q.inner.begin;
+      if (!q.inner.empty()) Add(q);
+      last_top_end_ = m.end;
+      open_until_ = 0;
+      return;
+    }
     uint32_t start = std::max(last_top_end_, para_begin_);
     // After the last colon, else after the last sentence end, before it.
     uint32_t colon = UINT32_MAX;
@@ -217,6 +255,8 @@ class SpanFinder {
 
   // Kept out of line: most paragraphs have no marks.
   [[gnu::noinline]] void FinishParagraph(uint32_t end) {
+    open_until_ = 0;
+    between_.clear();
     if (depth_ > 0) CloseUnclosed(end);
     if (spans_.size() - first_ > 1) Sort();
     first_ = spans_.size();
@@ -250,6 +290,7 @@ class SpanFinder {
       q.inner = TrimSpaces(text_, o.end, end);
       q.close_end = q.inner.end;
       if (q.inner.empty()) continue;
+      if (k == 0 && end == para_end) open_until_ = para_end;
       // Spans after this one's end are no longer nested in it.
       for (size_t j = first_; j < spans_.size(); ++j) {
         QuoteSpan& s = spans_[j];
@@ -296,6 +337,10 @@ class SpanFinder {
   std::array<Mark, kMaxDepth> stack_;
   size_t depth_ = 0;
   bool has_marks_ = false;
+  // Where the last paragraph with marks ended when its top-level quotation
+  // was left open to its end (else 0), and the paragraphs of no marks since.
+  uint32_t open_until_ = 0;
+  std::vector<ByteSpan> between_;
 };
 
 // Scanners find the bytes FindSpans stops at: '\n' and the bytes that may
