@@ -215,15 +215,8 @@ class SpanFinder {
         q.close_end = p.end;
         Add(q);
       }
-      QuoteSpan q;
-      q.close = m.pos;
-      q.close_end = m.end;
-      q.inner = TrimSpaces(text_, para_begin_, m.pos);
-      q.open_end = q.inner.begin;
-      if (!q.inner.empty()) Add(q);
-      last_top_end_ = m.end;
       open_until_ = 0;
-      return;
+      return AddOrphan(m, para_begin_);
     }
     uint32_t start = std::max(last_top_end_, para_begin_);
     // After the last colon, else after the last sentence end, before it.
@@ -244,6 +237,11 @@ class SpanFinder {
         if (!rest.empty()) start = t;
       }
     }
+    AddOrphan(m, start);
+  }
+
+  // The span closed by m with no opener, from `start`.
+  void AddOrphan(const Mark& m, uint32_t start) {
     QuoteSpan q;
     q.close = m.pos;
     q.close_end = m.end;
