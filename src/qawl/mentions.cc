@@ -212,15 +212,16 @@ CueMention MentionSet::OfCue(size_t i) const {
   const bool participle = cue.form->tense == Tense::kParticiple;
   const bool subject_first_describe =
       frame.boundary == Boundary::kComplementizer && v.Word(v.TokenAt(frame.pos)).substr(0, 2) != "ب";
-  // After لكنه/لكنها the attached pronoun is the subject: the words after
-  // the verb are its object ("لكنه أقر بتسجيل خروقات").
+  // After لكنه/لكنها or غير أنه the attached pronoun is the subject: the
+  // words after the verb are its object ("لكنه أقر بتسجيل خروقات"، "غير
+  // أنه دعا الحكومة إلى").
   const bool pronoun_subject = cue.token > 0 && !cue.joined() && PronounSubjectBefore(cue.token);
   // With its object a pronoun (وصفها متخصصون بأنها) the words after a verb
   // of description are its subject.
   const bool open_subject = !participle && !pronoun_subject &&
                             (cue.form->cls != CueClass::kDescribe || subject_first_describe || cue.object_suffix);
   out.mention = AnalyzeRegion(region, cue.form->gender, &out.speaker_only, open_subject);
-  if (participle) out.mention.reset();
+  if (participle || (pronoun_subject && out.mention && out.mention->entity < 0)) out.mention.reset();
   // After a verb of attitude, an open phrase behind ب or ل is its
   // complement, not an unknown subject (تعهدت بتمويل، رحب بقرار); after a
   // verb of saying it may be a name (يروي بوفهد).
@@ -920,7 +921,11 @@ std::optional<Mention> MentionSet::SourceAfterManner(size_t manner) const {
 
 bool MentionSet::PronounSubjectBefore(size_t token) const {
   const std::string_view w = view_->Word(token - 1);
-  return w == "لكنه" || w == "لكنها" || w == "لكنهم" || w == "ولكنه" || w == "ولكنها" || w == "ولكنهم";
+  if (w == "لكنه" || w == "لكنها" || w == "لكنهم" || w == "ولكنه" || w == "ولكنها" || w == "ولكنهم") return true;
+  // غير أنه، إلا أنها، بيد أنهم.
+  if (token < 2 || !(w == "انه" || w == "انها" || w == "انهم")) return false;
+  const std::string_view before = view_->Word(token - 2);
+  return before == "غير" || before == "الا" || before == "بيد";
 }
 
 std::optional<Mention> MentionSet::SourceAfterConnector(size_t connector, bool label_source) const {
