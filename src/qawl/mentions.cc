@@ -221,7 +221,7 @@ CueMention MentionSet::OfCue(size_t i) const {
   const bool open_subject = !participle && !pronoun_subject &&
                             (cue.form->cls != CueClass::kDescribe || subject_first_describe || cue.object_suffix);
   out.mention = AnalyzeRegion(region, cue.form->gender, &out.speaker_only, open_subject);
-  if (participle || (pronoun_subject && out.mention && out.mention->entity < 0)) out.mention.reset();
+  if (participle || pronoun_subject) out.mention.reset();
   // After a verb of attitude, an open phrase behind ب or ل is its
   // complement, not an unknown subject (تعهدت بتمويل، رحب بقرار); after a
   // verb of saying it may be a name (يروي بوفهد).
