@@ -273,7 +273,9 @@ CueMention MentionSet::OfCue(size_t i) const {
     out.no_implied = true;
     return out;
   }
-  if ((out.mention = SubjectOfSentence(i))) out.site = MentionSite::kSentence;
+  if ((out.mention = SubjectOfSentence(i)) || (out.mention = PersonOfSentenceBefore(i))) {
+    out.site = MentionSite::kSentence;
+  }
   return out;
 }
 
@@ -726,9 +728,12 @@ bool MentionSet::Explains(const Cue& cue) const {
 
 size_t MentionSet::PersonInClause(size_t from, const Cue& cue) const {
   const ArticleView& v = *view_;
+  auto name_at = [&](size_t k) {
+    const size_t m = FirstNameAt(k);
+    return m < names_.size() && names_[m].begin == k;
+  };
   size_t k = from;
-  while (k < cue.token && !(v.Listed(k, Section::kGivenNames) || v.Listed(k, Section::kSourceNouns) ||
-                            v.facts(k).names != nullptr)) {
+  while (k < cue.token && !(v.Listed(k, Section::kGivenNames) || v.Listed(k, Section::kSourceNouns) || name_at(k))) {
     ++k;
   }
   if (k >= cue.token) return cue.token;
@@ -786,6 +791,30 @@ size_t MentionSet::AfterLeadPhrase(size_t first, size_t cue_token) const {
     if (dateline || (lead_phrase && v.FollowsComma(k))) return k;
   }
   return first;
+}
+
+std::optional<Mention> MentionSet::PersonOfSentenceBefore(size_t cue_index) const {
+  const ArticleView& v = *view_;
+  const Cue& cue = cues_->cue(cue_index);
+  if (!cue.joined() || cue.token == 0 || cue.form->turn == Turn::kContinue) return std::nullopt;
+  if (cue.form->tense != Tense::kPast && cue.form->tense != Tense::kPresent) return std::nullopt;
+  // The verb opens its sentence, and the sentence before, in the same
+  // paragraph, has no cue.
+  if (v.SentenceStart(cue.begin) < v.token(cue.token - 1).end) return std::nullopt;
+  const uint32_t before = v.SentenceStart(v.token(cue.token - 1).begin);
+  if (v.NewlinesBetween(before, cue.begin) > 0) return std::nullopt;
+  if (cue_index > 0 && cues_->cue(cue_index - 1).begin >= before) return std::nullopt;
+  const size_t k = PersonInClause(v.TokenAt(before), cue);
+  if (k >= cue.token || v.InsideQuote(v.token(k).begin)) return std::nullopt;
+  size_t end = k + 1;
+  while (end < cue.token && !v.PunctuationBefore(end)) ++end;
+  bool only;
+  std::optional<Mention> s = AnalyzeRegion(ByteSpan{v.token(k).begin, v.token(end - 1).end}, cue.form->gender, &only);
+  if (s && s->entity < 0) {
+    s->span.end = TrimNounPhrase(s->span);
+    s->span.end = EndBeforeObject(s->span, false);
+  }
+  return s;
 }
 
 std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {

@@ -213,7 +213,8 @@ Status PatternSet::LoadVerbs(const File& f, const Normalizer& norm) {
       if (key == "turn") {
         if (value == "question") turn = Turn::kQuestion;
         else if (value == "answer") turn = Turn::kAnswer;
-        else return Status::InvalidArgument("turn must be question or answer, not '" + std::string(value) + "'");
+        else if (value == "continue") turn = Turn::kContinue;
+        else return Status::InvalidArgument("turn must be question, answer or continue, not '" + std::string(value) + "'");
         continue;
       }
       if (key == "passive") {

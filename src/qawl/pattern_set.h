@@ -61,7 +61,7 @@ using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // One inflected form of a reporting verb, as it appears in normalized text.
-enum class Turn { kNone, kQuestion, kAnswer };
+enum class Turn { kNone, kQuestion, kAnswer, kContinue };
 
 struct CueForm {
   std::string lemma;  // normalized lemma, e.g. "قال"
@@ -76,7 +76,9 @@ struct CueForm {
   // subject ("source=في": وجاء في البيان أن ...); empty for most verbs.
   std::string source_preposition;
   // A verb of asking or answering ("turn=question|answer": سأل، أجاب): the
-  // subject of an answer is not the one who asked (Discourse).
+  // subject of an answer is not the one who asked (Discourse). A verb that
+  // goes on with the last speaker's words ("turn=continue": أضاف، تابع):
+  // with no subject of its own it never opens a new source.
   Turn turn = Turn::kNone;
   // Normalized words after which the form is read as a passive with no
   // agent ("passive=عليها": لافتات كُتب عليها «…», an inscription): no
