@@ -47,7 +47,7 @@ const BadCase kCases[] = {
     {"invalid_utf8_verbs", "verbs.txt", 2, "invalid UTF-8"},
     {"invalid_utf8_lexicon", "lexicon.txt", 4, "invalid UTF-8"},
     {"verb_unknown_key", "verbs.txt", 2, "unknown key 'pst'"},
-    {"verb_bad_turn", "verbs.txt", 2, "turn must be question or answer, not 'ask'"},
+    {"verb_bad_turn", "verbs.txt", 2, "turn must be question, answer or continue, not 'ask'"},
     {"verb_bad_passive", "verbs.txt", 2, "passive= needs a word"},
     {"lexicon_word_before_section", "lexicon.txt", 2, "word before any [section]"},
 };
