@@ -90,6 +90,7 @@ TEST(ArticleView, QuotedNamesAndTermsAreLabels) {
       {"a purpose opening with ل", "وأكدت أنها تواصلت مع جميع الأطراف «لاحتواء الخلافات».", false},
       {"predicate of سيكون", "وقال الوزير إن الموسم سيكون \"موسم الحصاد\" بامتياز.", false},
       {"construct after a noun stays a label", "وزار الوفد محطة «أمل الجنوب» أمس.", true},
+      {"predicate of the subject of إن", "وقال المصدر إن الملف \"قيد الدرس\" حاليا.", false},
   };
   for (const LabelCase& c : cases) {
     SCOPED_TRACE(c.name + ": " + c.text);

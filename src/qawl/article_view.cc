@@ -266,6 +266,9 @@ bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t
     return false;
   }
   if (IsCopula(Word(i - 1))) return false;
+  // Nor the predicate of the definite subject of إن/أن (إن الملف «قيد
+  // الدرس»).
+  if (i >= 2 && definite(i - 1) && !PunctuationBefore(i - 1) && IsPlainComplementizer(Word(i - 2))) return false;
   // A word opening like an imperfect verb (تمثل «اختراقا»، تعيد الاعتبار).
   auto maybe_verb = [&](size_t k) {
     std::string_view w = Word(k);

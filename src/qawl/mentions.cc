@@ -602,6 +602,17 @@ uint32_t MentionSet::ClauseStartBefore(size_t cue_index) const {
     const Frame& f = cues_->frame(cue_index - n);
     if (f.boundary == Boundary::kComplementizer && f.comp_end <= cue.begin) return f.comp_end;
   }
+  // A contrast after a comma opens a clause with a subject of its own
+  // ("لم يصدر تعليق، غير أن مصدرا مقربا منها قال").
+  const ArticleView& v = *view_;
+  const size_t first = v.TokenAt(start);
+  for (size_t k = cue.token; k-- > first + 1 && cue.token - k <= limits::kMaxPreposedTokens;) {
+    if (!v.FollowsComma(k)) continue;
+    const std::string_view w = v.Word(k);
+    const bool contrast = ((w == "غير" || w == "الا" || w == "بيد") && k + 1 < cue.token && v.Word(k + 1) == "ان") ||
+                          w == "لكن" || w == "ولكن";
+    if (contrast) return v.token(k).begin;
+  }
   return start;
 }
 
@@ -763,8 +774,9 @@ bool MentionSet::TakesSentenceSubject(size_t cue_index) const {
   // Or a verbal noun of saying after ب, the manner of the sentence's verb
   // ("ورد الوزير على مداخلتها بالقول إن").
   const bool by_saying = cue.form->tense == Tense::kNoun && v.Word(cue.token).starts_with("ب");
-  // Or a participle closing the clause ("حمّل X الحكم المسؤولية، واصفا").
-  const bool closing_participle = cue.form->tense == Tense::kParticiple && v.FollowsComma(cue.token);
+  // Or a participle closing the clause ("حمّل X الحكم المسؤولية، واصفا"،
+  // "دافع X عن الزيادة قائلا:").
+  const bool closing_participle = cue.form->tense == Tense::kParticiple;
   // Or a clause on the object with no relative pronoun, the verb straight
   // before its إن ("تثبيت الفائدة، في خطوة قال إنها"، "نموذجا لغويا قالت
   // إنه").
@@ -796,7 +808,9 @@ size_t MentionSet::AfterLeadPhrase(size_t first, size_t cue_token) const {
 std::optional<Mention> MentionSet::PersonOfSentenceBefore(size_t cue_index) const {
   const ArticleView& v = *view_;
   const Cue& cue = cues_->cue(cue_index);
-  if (!cue.joined() || cue.token == 0 || cue.form->turn == Turn::kContinue) return std::nullopt;
+  // Joined by و, or a verb of saying in the present (تقول: «…»).
+  const bool present_saying = cue.form->tense == Tense::kPresent && cue.form->cls == CueClass::kSay;
+  if (!(cue.joined() || present_saying) || cue.token == 0 || cue.form->turn == Turn::kContinue) return std::nullopt;
   if (cue.form->tense != Tense::kPast && cue.form->tense != Tense::kPresent) return std::nullopt;
   // The verb opens its sentence, and the sentence before, in the same
   // paragraph, has no cue.
