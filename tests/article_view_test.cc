@@ -91,6 +91,8 @@ TEST(ArticleView, QuotedNamesAndTermsAreLabels) {
       {"predicate of سيكون", "وقال الوزير إن الموسم سيكون \"موسم الحصاد\" بامتياز.", false},
       {"construct after a noun stays a label", "وزار الوفد محطة «أمل الجنوب» أمس.", true},
       {"predicate of the subject of إن", "وقال المصدر إن الملف \"قيد الدرس\" حاليا.", false},
+      {"predicate of a noun and adjective after أن", "وأكد أن الطاقة الشمسية \"أنقذت آلاف العائلات\".", false},
+      {"a quotation opening with كان", "وقال إن التأهل إلى النهائي \"كان الهدف الأول\" للفريق.", false},
   };
   for (const LabelCase& c : cases) {
     SCOPED_TRACE(c.name + ": " + c.text);

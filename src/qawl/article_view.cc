@@ -222,6 +222,31 @@ bool ArticleView::IsLabel(const QuoteSpan& q) const {
   return IsLabelByPreviousWord(q, first, n);
 }
 
+bool ArticleView::IsPredicateOrAdverbial(size_t i, size_t first) const {
+  auto definite = [&](size_t k) { return Word(k).substr(0, 4) == "ال"; };
+  // A phrase opening with a preposition on a definite or verbal noun
+  // («بالإجماع»، «لاحتواء التوتر»، «للمرة الأولى») says how or why; it
+  // names nothing. Nor does the predicate of كان and its sisters
+  // (سيكون «عام التعافي»).
+  const std::string_view lead = Word(first);
+  if (lead.starts_with("بال") || lead.starts_with("لل") || lead.starts_with("كال") ||
+      (lead.size() > 8 && (lead.starts_with("لا") || lead.starts_with("لت")))) {
+    return true;
+  }
+  if (IsCopula(Word(i - 1))) return true;
+  // Nor the predicate of the definite subject of إن/أن, a noun and its
+  // adjectives (إن الملف «قيد الدرس»، أن الطاقة الشمسية «أنقذت آلاف
+  // العائلات»), nor a quotation opening with كان (التأهل «كان الهدف الأول»).
+  size_t subject = i - 1;
+  while (subject > 0 && i - subject < 3 && definite(subject) && !PunctuationBefore(subject) && definite(subject - 1)) {
+    --subject;
+  }
+  if (subject >= 1 && definite(subject) && !PunctuationBefore(subject) && IsPlainComplementizer(Word(subject - 1))) {
+    return true;
+  }
+  return IsCopula(lead);
+}
+
 // A label noun right before it: وكالة "يونهاب"، مدافع "هاوتزر"; or the
 // preposition ل glued to it: لـ"رويترز".
 bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t n) const {
@@ -256,19 +281,7 @@ bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t
   // (دوري «يلو»، ساعة «كوروس»). A predicate quoted after its subject is
   // rarely one definite word (إن الوضع «كارثي»).
   auto definite = [&](size_t k) { return Word(k).substr(0, 4) == "ال"; };
-  // A phrase opening with a preposition on a definite or verbal noun
-  // («بالإجماع»، «لاحتواء التوتر»، «للمرة الأولى») says how or why; it
-  // names nothing. Nor does the predicate of كان and its sisters
-  // (سيكون «عام التعافي»).
-  const std::string_view lead = Word(first);
-  if (lead.starts_with("بال") || lead.starts_with("لل") || lead.starts_with("كال") ||
-      (lead.size() > 8 && (lead.starts_with("لا") || lead.starts_with("لت")))) {
-    return false;
-  }
-  if (IsCopula(Word(i - 1))) return false;
-  // Nor the predicate of the definite subject of إن/أن (إن الملف «قيد
-  // الدرس»).
-  if (i >= 2 && definite(i - 1) && !PunctuationBefore(i - 1) && IsPlainComplementizer(Word(i - 2))) return false;
+  if (IsPredicateOrAdverbial(i, first)) return false;
   // A word opening like an imperfect verb (تمثل «اختراقا»، تعيد الاعتبار).
   auto maybe_verb = [&](size_t k) {
     std::string_view w = Word(k);

@@ -144,6 +144,11 @@ class ArticleView {
   bool InLinkLine(uint32_t pos) const;
   // IsLabel's tests on the word before the opening mark; `first` is the
   // quotation's first token and `n` its number of tokens.
+  // Whether the quotation whose mark stands before token i (its words
+  // opening at token `first`) says how or why («بالإجماع»، «لاحتواء
+  // التوتر») or is the predicate of كان or of the definite subject of
+  // إن/أن: words of a speaker, never a label. i > 0.
+  bool IsPredicateOrAdverbial(size_t i, size_t first) const;
   bool IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t n) const;
   // Whether token i is a label noun with a possessive pronoun (روايتها).
   bool IsLabelNounWithPronoun(size_t i) const;
