@@ -197,14 +197,11 @@ CueMention MentionSet::OfSourceCue(size_t i) const {
   return SourceAfterPreposition(cue, region);
 }
 
-CueMention MentionSet::OfCue(size_t i) const {
+std::optional<Mention> MentionSet::SubjectAfter(size_t i, bool* speaker_only) const {
   const ArticleView& v = *view_;
   const Cue& cue = cues_->cue(i);
   const Frame& frame = cues_->frame(i);
   const ByteSpan region = cues_->Region(v, i);
-  CueMention out;
-  if (cue.form->tense == Tense::kNoun) return OfNounCue(i);
-  if (!cue.form->source_preposition.empty()) return OfSourceCue(i);
   // A verb of description takes its subject first before إن/أن (اعتبر
   // المدرب أن), its object first before بأن or a quotation (وصفت الهجوم
   // بأنه، وصف الخطوة بـ"…"). A participle's subject is its clause's
@@ -220,23 +217,34 @@ CueMention MentionSet::OfCue(size_t i) const {
   // of description are its subject.
   const bool open_subject = !participle && !pronoun_subject &&
                             (cue.form->cls != CueClass::kDescribe || subject_first_describe || cue.object_suffix);
-  out.mention = AnalyzeRegion(region, cue.form->gender, &out.speaker_only, open_subject);
-  if (participle || pronoun_subject) out.mention.reset();
+  std::optional<Mention> mention = AnalyzeRegion(region, cue.form->gender, speaker_only, open_subject);
+  if (participle || pronoun_subject) mention.reset();
   // After a verb of attitude, an open phrase behind ب or ل is its
   // complement, not an unknown subject (تعهدت بتمويل، رحب بقرار); after a
   // verb of saying it may be a name (يروي بوفهد).
-  if (out.mention && out.mention->open && cue.form->cls == CueClass::kOther) {
-    const size_t head = v.TokenAt(out.mention->span.begin);
+  if (mention && mention->open && cue.form->cls == CueClass::kOther) {
+    const size_t head = v.TokenAt(mention->span.begin);
     const std::string_view w = v.Word(head);
-    if ((w.starts_with("ب") || w.starts_with("ل")) && !v.Listed(head, Section::kGivenNames)) out.mention.reset();
+    if ((w.starts_with("ب") || w.starts_with("ل")) && !v.Listed(head, Section::kGivenNames)) mention.reset();
   }
   // A verb that marks its subject takes an object after it too (انتقد
   // المدرب عمرو الجمال الحكم).
   const bool question = cue.form->turn == Turn::kQuestion;
   const bool takes_object = cue.form->cls == CueClass::kOther || question;
-  if (out.mention && takes_object && out.mention->entity < 0) {
-    out.mention->span.end = EndBeforeObject(out.mention->span, question);
+  if (mention && takes_object && mention->entity < 0) {
+    mention->span.end = EndBeforeObject(mention->span, question);
   }
+  return mention;
+}
+
+CueMention MentionSet::OfCue(size_t i) const {
+  const ArticleView& v = *view_;
+  const Cue& cue = cues_->cue(i);
+  CueMention out;
+  if (cue.form->tense == Tense::kNoun) return OfNounCue(i);
+  if (!cue.form->source_preposition.empty()) return OfSourceCue(i);
+  const bool participle = cue.form->tense == Tense::kParticiple;
+  out.mention = SubjectAfter(i, &out.speaker_only);
   // "وكان X قد التمس، خلال الجلسة، رفض الطلب": after قد the subject came
   // first, and an unknown phrase after the verb is its object.
   if (out.mention && out.mention->open && cue.token > 0 && !cue.joined() && v.Word(cue.token - 1) == "قد") {

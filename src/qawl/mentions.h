@@ -107,6 +107,10 @@ class MentionSet {
   void ScanGazetteer();
   void ScanRoleNames();
   CueMention OfCue(size_t i) const;
+  // The subject in the words after verb cue i, read by its kind (a verb of
+  // description, of attitude, a participle, after a pronoun subject);
+  // *speaker_only as AnalyzeRegion.
+  std::optional<Mention> SubjectAfter(size_t i, bool* speaker_only) const;
   // OfCue for a verbal noun of saying (نقل عن X قوله، بالقول).
   CueMention OfNounCue(size_t i) const;
   // OfCue for a verb whose source follows a preposition (CueForm::
