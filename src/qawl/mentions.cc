@@ -466,14 +466,34 @@ size_t MentionSet::AfterAddressee(size_t t) const {
   return preposition ? names_[k].end : t;
 }
 
+bool MentionSet::NamesAPlace(size_t t) const {
+  const ArticleView& v = *view_;
+  const size_t head = t - 1;
+  const std::string_view w = v.Word(head);
+  // A definite word before the name is its title (للرئيس بوتين).
+  const bool definite = w.starts_with("ال") || w.starts_with("بال") || w.starts_with("لل") || w.starts_with("وال") ||
+                        w.starts_with("فال");
+  if (v.PunctuationBefore(t) || definite || v.Listed(head, Section::kGivenNames)) return false;
+  // بجامعة السلطان قابوس، في مطار الملك خالد، من مستشفى الملك فهد.
+  const bool glued = w.size() > 4 && (w.starts_with("ب") || w.starts_with("ل"));
+  const bool after_preposition = head > 0 && !v.PunctuationBefore(head) &&
+                                 (v.Word(head - 1) == "في" || v.Word(head - 1) == "من" || v.Word(head - 1) == "الي");
+  return glued || after_preposition;
+}
+
 std::optional<Mention> MentionSet::KnownNameIn(size_t first, size_t np_last, ByteSpan np, Gender verb_gender) const {
   const ArticleView& v = *view_;
   std::optional<Mention> found;
   std::optional<Mention> title;
   std::optional<Mention> organization;
+  size_t place_end = 0;  // the end of a place's name, title and name (بجامعة السلطان قابوس)
   for (size_t k = FirstNameAt(first); k < names_.size() && names_[k].begin < np_last; ++k) {
     const NameMatch& m = names_[k];
     if (m.end > np_last) continue;
+    if (m.begin == place_end || (m.begin > first && NamesAPlace(m.begin))) {
+      place_end = m.end;
+      continue;
+    }
     Mention s = resolved_[k];
     if (m.is_title) {
       if (!title) title = s;

@@ -132,6 +132,10 @@ class MentionSet {
   // The token after a gazetteer name at `t` that carries the preposition
   // ل or ب (لرويترز، للرئيس الروسي، بوزير الخارجية), or `t` itself.
   size_t AfterAddressee(size_t t) const;
+  // Whether the known person named from token t is the name of a place
+  // in a prepositional phrase, in construct with an indefinite noun
+  // (بجامعة السلطان قابوس، في مطار الملك خالد), not a mention of them.
+  bool NamesAPlace(size_t t) const;
   std::optional<Mention> KnownNameIn(size_t first, size_t np_last, ByteSpan np, Gender verb_gender) const;
   std::optional<Mention> ShortNameIn(size_t first, size_t np_last) const;
   std::optional<Mention> SpellingVariantIn(size_t first, size_t np_last) const;
