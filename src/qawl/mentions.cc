@@ -219,6 +219,12 @@ std::optional<Mention> MentionSet::SubjectAfter(size_t i, bool* speaker_only) co
                             (cue.form->cls != CueClass::kDescribe || subject_first_describe || cue.object_suffix);
   std::optional<Mention> mention = AnalyzeRegion(region, cue.form->gender, speaker_only, open_subject);
   if (participle || pronoun_subject) mention.reset();
+  // Joined after a comma, a verb of attitude has its clause's subject, and
+  // a phrase after it that names nobody known is its object ("أصدرت الوزارة الجدول،
+  // ودعت المواطنين إلى «…»").
+  if (mention && mention->entity < 0 && cue.form->cls == CueClass::kOther && cue.joined() && v.FollowsComma(cue.token)) {
+    mention.reset();
+  }
   // After a verb of attitude, an open phrase behind ب or ل is its
   // complement, not an unknown subject (تعهدت بتمويل، رحب بقرار); after a
   // verb of saying it may be a name (يروي بوفهد).
