@@ -220,8 +220,8 @@ std::optional<Mention> MentionSet::SubjectAfter(size_t i, bool* speaker_only) co
   std::optional<Mention> mention = AnalyzeRegion(region, cue.form->gender, speaker_only, open_subject);
   if (participle || pronoun_subject) mention.reset();
   // Joined after a comma, a verb of attitude has its clause's subject, and
-  // a phrase after it that names nobody known is its object ("أصدرت الوزارة الجدول،
-  // ودعت المواطنين إلى «…»").
+  // a phrase after it that names nobody known is its object ("أصدرت
+  // الوزارة الجدول، ودعت المواطنين إلى «…»").
   if (mention && mention->entity < 0 && cue.form->cls == CueClass::kOther && cue.joined() && v.FollowsComma(cue.token)) {
     mention.reset();
   }
