@@ -93,6 +93,8 @@ TEST(ArticleView, QuotedNamesAndTermsAreLabels) {
       {"predicate of the subject of إن", "وقال المصدر إن الملف \"قيد الدرس\" حاليا.", false},
       {"predicate of a noun and adjective after أن", "وأكد أن الطاقة الشمسية \"أنقذت آلاف العائلات\".", false},
       {"a quotation opening with كان", "وقال إن التأهل إلى النهائي \"كان الهدف الأول\" للفريق.", false},
+      {"imperfect verb after a definite label noun", "وقالت إن قرارات القمة \"تمثل تهديدا مباشرا\" لأمنها.", false},
+      {"imperfect verb after an indefinite label noun", "وأطلقت الوزارة مبادرة «نحمي أطفالنا» أمس.", true},
   };
   for (const LabelCase& c : cases) {
     SCOPED_TRACE(c.name + ": " + c.text);

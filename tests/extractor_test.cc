@@ -743,6 +743,11 @@ std::vector<Case> Cases() {
       {"joined_attitude_verb_object",
        "وأعلنت البلدية جدول توزيع المياه، ودعت السكان إلى \"ترشيد الاستهلاك\".",
        {{P, "ترشيد الاستهلاك", "-", "البلدية"}}},
+      // "في إفادتها" is a circumstance: a cue form after a preposition is
+      // a noun (إفادتها is not أفادت + ها).
+      {"cue_form_after_preposition_is_a_noun",
+       "وقالت الناطقة سلمى عيسى في إفادتها الأسبوعية إن \"المحادثات متعثرة\".",
+       {{D, "المحادثات متعثرة", "-", "سلمى عيسى"}}},
       // كُتب عليها: an inscription has no speaker, not the previous one.
       {"inscription_is_nobodys_words",
        "وقال المدرب إن الفريق جاهز.\nورفع المشجعون لافتات كتب عليها \"نحن معكم\".",

@@ -266,7 +266,10 @@ bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t
   if (ListedStripped(i - 1, Section::kLabelNouns) || with_pronoun) {
     const bool definite = Word(i - 1).substr(0, 4) == "ال" || with_pronoun;
     const bool subject = definite && i >= 2 && IsPlainComplementizer(Word(i - 2));
-    if (!subject) return true;
+    // A definite one ending a subject with words that open with an
+    // imperfect verb: their predicate (أن قرارات القمة «تمثل تهديدا»).
+    const bool predicate = definite && n >= 2 && OpensLikeImperfect(Word(first));
+    if (!subject && !predicate) return true;
   }
   // A definite label noun and its adjective: البئر الاستكشافية "برك-3"،
   // المنخفض المداري «ريم»، روايتها الجديدة «…».
@@ -283,12 +286,7 @@ bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t
   auto definite = [&](size_t k) { return Word(k).substr(0, 4) == "ال"; };
   if (IsPredicateOrAdverbial(i, first)) return false;
   // A word opening like an imperfect verb (تمثل «اختراقا»، تعيد الاعتبار).
-  auto maybe_verb = [&](size_t k) {
-    std::string_view w = Word(k);
-    if (w.substr(0, 2) == "س" && w.size() > 6) w.remove_prefix(2);  // the future's سـ (ستدخل)
-    const std::string_view lead = w.substr(0, 2);
-    return lead == "ي" || lead == "ت" || lead == "ن";
-  };
+  auto maybe_verb = [&](size_t k) { return OpensLikeImperfect(Word(k)); };
   if (prev.end < start && IsContentWord(i - 1)) {
     if (n == 1 && (definite(first) || (!definite(i - 1) && !maybe_verb(i - 1)))) return true;
     // Two or three words after a noun that read as a name: a construct
@@ -311,6 +309,12 @@ bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t
     if (p == "مع" || p == "في" || p == "عبر" || p == "لدي") return true;
   }
   return false;
+}
+
+bool ArticleView::OpensLikeImperfect(std::string_view w) {
+  if (w.substr(0, 2) == "س" && w.size() > 6) w.remove_prefix(2);  // the future's سـ (ستدخل)
+  const std::string_view lead = w.substr(0, 2);
+  return lead == "ي" || lead == "ت" || lead == "ن";
 }
 
 bool ArticleView::IsCopula(std::string_view w) {

@@ -131,6 +131,9 @@ class ArticleView {
   // Whether normalized word w is a form of كان or of its sisters (أصبح،
   // بات، ظل، بقي) whose predicate may follow in quotation marks.
   static bool IsCopula(std::string_view w);
+  // Whether normalized word w opens like an imperfect verb (يـ تـ نـ, after
+  // the future's سـ).
+  static bool OpensLikeImperfect(std::string_view w);
 
  private:
   void Tokenize();
