@@ -748,6 +748,11 @@ std::vector<Case> Cases() {
       {"cue_form_after_preposition_is_a_noun",
        "وقالت الناطقة سلمى عيسى في إفادتها الأسبوعية إن \"المحادثات متعثرة\".",
        {{D, "المحادثات متعثرة", "-", "سلمى عيسى"}}},
+      // "التقى X نظيره Y، الذي قال": the relative's antecedent is the
+      // name phrase nearest it, not the sentence's subject.
+      {"relative_antecedent_is_the_nearest_name",
+       "والتقى الوزير خالد حسن نظيره الأردني سامر يوسف، الذي قال للصحافيين إن العلاقات \"ممتازة\".",
+       {{I, "العلاقات \"ممتازة\"", "-", "سامر يوسف"}, {P, "ممتازة", "-", "سامر يوسف"}}},
       // كُتب عليها: an inscription has no speaker, not the previous one.
       {"inscription_is_nobodys_words",
        "وقال المدرب إن الفريق جاهز.\nورفع المشجعون لافتات كتب عليها \"نحن معكم\".",

@@ -755,9 +755,34 @@ std::optional<Mention> MentionSet::AntecedentOfRelative(const Cue& cue) const {
     ++first;
   }
   if (first >= relative) return std::nullopt;
+  first = NearestNamePhrase(first, relative);
   bool only;
   return AnalyzeRegion(ByteSpan{v.token(first).begin, v.token(relative - 1).end}, cue.form->gender, &only,
                        /*open_subject=*/true, /*in_phrase=*/true);
+}
+
+size_t MentionSet::NearestNamePhrase(size_t first, size_t end) const {
+  const ArticleView& v = *view_;
+  size_t start = end;
+  for (size_t t = end; t-- > first;) {
+    const size_t m = FirstNameAt(t);
+    if (m < names_.size() && names_[m].begin == t && names_[m].end <= end) {
+      start = t;
+      break;
+    }
+    if (v.Listed(t, Section::kGivenNames)) {
+      start = t;
+      while (start > first && !v.PunctuationBefore(start) && v.Listed(start - 1, Section::kGivenNames)) --start;
+      break;
+    }
+  }
+  if (start == end) return first;
+  // Back over its title: definite words and role nouns (نظيره الروسي).
+  while (start > first && !v.PunctuationBefore(start) &&
+         (v.Word(start - 1).starts_with("ال") || v.ListedStripped(start - 1, Section::kSourceNouns))) {
+    --start;
+  }
+  return start;
 }
 
 // For a verb joined by و to an earlier verb of its sentence with no subject

@@ -163,6 +163,11 @@ class MentionSet {
   std::optional<Mention> Preposed(size_t cue_index) const;
   uint32_t ClauseStartBefore(size_t cue_index) const;
   std::optional<Mention> AntecedentOfRelative(const Cue& cue) const;
+  // Where the name phrase nearest `end` in [first, end) begins: the last
+  // known name or run of given names, with the title before it ("التقى
+  // فيدان نظيره الروسي سيرغي لافروف، الذي": نظيره الروسي سيرغي لافروف);
+  // `first` when there is none.
+  size_t NearestNamePhrase(size_t first, size_t end) const;
   // Whether cue follows إذ or حيث after a comma: a verb explaining the
   // clause before it ("X بدا أقل تشاؤما، إذ رأى أن"), whose subject is
   // that clause's.
