@@ -163,6 +163,15 @@ bool CueSet::GuardHolds(const ArticleView& view, size_t i) const {
 bool CueSet::ReadingHolds(const ArticleView& view, size_t i) const {
   const Cue& c = cues_[i];
   if (c.form->guarded && !GuardHolds(view, i)) return false;
+  if (const std::string& needs = c.form->required_preposition; !needs.empty()) {
+    const size_t end = std::min(view.token_count(), view.TokenAt(frames_[i].pos));
+    bool found = false;
+    for (size_t k = c.token + 1; k < end && !found; ++k) {
+      const std::string_view w = view.Word(k);
+      found = w == needs || (w.starts_with(needs) && view.Listed(k, Section::kSkipWords));
+    }
+    if (!found) return false;
+  }
   const std::string& prep = c.form->source_preposition;
   if (prep.empty()) return true;
   for (size_t k = c.token + 1; k < view.token_count() && k <= c.token + 1 + limits::kMaxChannelTokens; ++k) {

@@ -95,6 +95,14 @@ Attributed Discourse::Decide(size_t i) {
     }
     return a;
   }
+  // "قال X إن …، وإنها ترى في Y «…»": a verb right after a pronoun-bearing
+  // إن/أن of a clause another cue reports has that pronoun for subject,
+  // and its words are the reporter's.
+  if (const int reporting = ReportingCue(i); reporting >= 0 && cue.token > 0) {
+    std::string_view before = view_->Word(cue.token - 1);
+    if (before.starts_with("و")) before.remove_prefix(2);
+    if (before.size() > 4 && ArticleView::IsPlainComplementizer(before)) return speakers_[static_cast<size_t>(reporting)];
+  }
   if (cm.no_implied) return a;
   // حمّل X الحكم المسؤولية، واصفا ...: the participle's subject is the
   // main verb's, whether or not that verb reports; so is that of a verb

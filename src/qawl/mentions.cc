@@ -221,9 +221,11 @@ std::optional<Mention> MentionSet::SubjectAfter(size_t i, bool* speaker_only) co
   if (participle || pronoun_subject) mention.reset();
   // Joined after a comma, a verb of attitude has its clause's subject, and
   // a phrase after it that names nobody known is its object ("أصدرت
-  // الوزارة الجدول، ودعت المواطنين إلى «…»").
-  if (mention && mention->entity < 0 && cue.form->cls == CueClass::kOther && cue.joined() && v.FollowsComma(cue.token)) {
-    mention.reset();
+  // الوزارة الجدول، ودعت المواطنين إلى «…»"); after another cue of the
+  // sentence, a known one too ("قال X إن …، واتهم نتنياهو بـ«…»").
+  if (mention && cue.form->cls == CueClass::kOther && cue.joined() && v.FollowsComma(cue.token)) {
+    const bool after_cue = i > 0 && cues_->cue(i - 1).begin >= v.SentenceStart(cue.begin);
+    if (mention->entity < 0 || after_cue) mention.reset();
   }
   // After a verb of attitude, an open phrase behind ب or ل is its
   // complement, not an unknown subject (تعهدت بتمويل، رحب بقرار); after a

@@ -185,6 +185,7 @@ Status PatternSet::LoadVerbs(const File& f, const Normalizer& norm) {
     CueClass cls = CueClass::kSay;
     bool have_class = false;
     std::string source_preposition;
+    std::string required_preposition;
     Turn turn = Turn::kNone;
     std::vector<std::string> passive_before;
     std::vector<std::pair<std::string, CueForm>> forms;
@@ -208,6 +209,11 @@ Status PatternSet::LoadVerbs(const File& f, const Normalizer& norm) {
       if (key == "source") {
         source_preposition = norm.Fold(value);
         if (source_preposition.empty()) return Status::InvalidArgument("source= needs a preposition");
+        continue;
+      }
+      if (key == "needs") {
+        required_preposition = norm.Fold(value);
+        if (required_preposition.empty()) return Status::InvalidArgument("needs= takes a preposition");
         continue;
       }
       if (key == "turn") {
@@ -264,6 +270,7 @@ Status PatternSet::LoadVerbs(const File& f, const Normalizer& norm) {
     if (forms.empty()) return Status::InvalidArgument("no forms for '" + std::string(fields[0]) + "'");
     for (auto& [form, cue] : forms) {
       cue.source_preposition = source_preposition;
+      cue.required_preposition = required_preposition;
       cue.turn = turn;
       if (cue.tense == Tense::kPast) cue.passive_before = passive_before;
       cues_.emplace(form, cue);  // first listing wins

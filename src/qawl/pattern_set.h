@@ -75,6 +75,9 @@ struct CueForm {
   // Normalized preposition that introduces the source instead of a
   // subject ("source=في": وجاء في البيان أن ...); empty for most verbs.
   std::string source_preposition;
+  // Normalized preposition the verb's phrase must hold for this reading
+  // ("needs=عن": عبّر X عن, not the preposition عبر "via"); empty for most.
+  std::string required_preposition;
   // A verb of asking or answering ("turn=question|answer": سأل، أجاب): the
   // subject of an answer is not the one who asked (Discourse). A verb that
   // goes on with the last speaker's words ("turn=continue": أضاف، تابع):
