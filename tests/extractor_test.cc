@@ -764,6 +764,12 @@ std::vector<Case> Cases() {
         {I, "الحركة مستعدة", "-", "سعيد كامل"}, {P, "المماطلة", "-", "سعيد كامل"},
         {I, "بلاده ملتزمة، وإنها ترى في الوساطة \"فرصة أخيرة\"", "-", "رامي عادل"},
         {D, "فرصة أخيرة", "-", "رامي عادل"}}},
+      // "ونقلت عنه قوله": the pronoun stands for the known person the
+      // sentence names before it, not for the agency that relays.
+      {"relayed_from_a_pronoun",
+       "وذكرت الوكالة الرسمية أن الرئيس الروسي فلاديمير بوتين زار المصنع، ونقلت عنه قوله إن الإنتاج \"سيتضاعف\".",
+       {{I, "الرئيس الروسي فلاديمير بوتين زار المصنع", "-", "الوكالة الرسمية"},
+        {I, "الإنتاج \"سيتضاعف\"", "vladimir-putin"}, {P, "سيتضاعف", "vladimir-putin"}}},
       // كُتب عليها: an inscription has no speaker, not the previous one.
       {"inscription_is_nobodys_words",
        "وقال المدرب إن الفريق جاهز.\nورفع المشجعون لافتات كتب عليها \"نحن معكم\".",

@@ -605,11 +605,26 @@ uint32_t MentionSet::TrimNounPhrase(ByteSpan np) const {
 }
 
 // "نقل عن X قوله": the speaker is X, after the last "عن" before the noun.
+std::optional<Mention> MentionSet::PersonBefore(size_t token, Gender gender) const {
+  const ArticleView& v = *view_;
+  const size_t sentence = v.TokenAt(v.SentenceStart(v.token(token).begin));
+  for (size_t m = FirstNameAt(token); m-- > 0 && names_[m].begin >= sentence;) {
+    const Mention& r = resolved_[m];
+    if (r.entity < 0 || v.gazetteer().entity(r.entity).type != "person") continue;
+    if (r.gender == Gender::kUnknown || r.gender == gender) return r;
+  }
+  return std::nullopt;
+}
+
 std::optional<Mention> MentionSet::SpeakerOfNounCue(const Cue& cue) const {
   const ArticleView& v = *view_;
   const size_t lo = cue.token > limits::kMaxNounCueReach ? cue.token - limits::kMaxNounCueReach : 0;
   for (size_t i = cue.token; i > lo; --i) {
-    if (v.Word(i - 1) != "عن") continue;
+    const std::string_view w = v.Word(i - 1);
+    // "ونقلت عنه قوله": the known person the pronoun stands for, the last
+    // one of its gender the sentence names before it.
+    if (w == "عنه" || w == "عنها") return PersonBefore(i - 1, w == "عنه" ? Gender::kMasculine : Gender::kFeminine);
+    if (w != "عن") continue;
     ByteSpan region{v.token(i - 1).end, v.SkipSpacesBack(cue.begin)};
     bool only;
     auto s = AnalyzeRegion(region, Gender::kUnknown, &only);

@@ -157,6 +157,9 @@ class MentionSet {
   bool PronounSubjectBefore(size_t token) const;
   int ResolveShortName(size_t token) const;
   std::optional<Mention> SpeakerOfNounCue(const Cue& cue) const;
+  // The last known person of `gender` (or of no known gender) that the
+  // sentence of `token` names before it.
+  std::optional<Mention> PersonBefore(size_t token, Gender gender) const;
   // The gazetteer name that begins at token `first` and ends by `end`,
   // with the name right after it when it is a title (الوزير لويد أوستن).
   std::optional<Mention> NameOpening(size_t first, size_t end) const;
