@@ -95,6 +95,7 @@ TEST(ArticleView, QuotedNamesAndTermsAreLabels) {
       {"a quotation opening with كان", "وقال إن التأهل إلى النهائي \"كان الهدف الأول\" للفريق.", false},
       {"imperfect verb after a definite label noun", "وقالت إن قرارات القمة \"تمثل تهديدا مباشرا\" لأمنها.", false},
       {"imperfect verb after an indefinite label noun", "وأطلقت الوزارة مبادرة «نحمي أطفالنا» أمس.", true},
+      {"a longer phrase after a glued ل", "وأبدى استعداد الوكالة لـ\"الاضطلاع بدور في التحقق\".", false},
   };
   for (const LabelCase& c : cases) {
     SCOPED_TRACE(c.name + ": " + c.text);

@@ -147,6 +147,10 @@ TEST(Cues, NounAfterMasdarMarkerOrNumeral) {
       // A participle after the subject of an أن clause is its predicate.
       {"وأضافت النائبة أن الحكومة مطالبة بخطة عاجلة.", "مطالبة", false},
       {"وانتقد النائب الحكومة، مطالبا بخطة عاجلة.", "مطالبا", true},
+      // After a preposition or a determiner, a verbal noun.
+      {"وقالت الناطقة في إفادتها الأسبوعية إن المحادثات متعثرة.", "إفادتها", false},
+      {"وقالت الوزارة إن أي نقل للأسلحة مرفوض.", "نقل", false},
+      {"ونقل الموقع عن مصدر قوله إن الاجتماع انتهى.", "ونقل", true},
   };
   ExpectCues(cases);
 }

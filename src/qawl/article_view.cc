@@ -258,7 +258,8 @@ bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t
   for (uint32_t k = prev.end; k < start; ++k) {
     if (t_[k] != ' ') return false;
   }
-  if (prev.end == start && Word(i - 1) == "ل") return true;
+  // (A longer phrase after لـ is its complement: لـ«الاضطلاع بدور في التحقق».)
+  if (prev.end == start && Word(i - 1) == "ل" && n <= 3) return true;
   // A label noun before it (مبادرة «حياة كريمة»); but a definite one right
   // after إن/أن is the clause's subject and the quotation its predicate
   // (أن المبادرة "خطوة مهمة"، إن لائحتها «خاضت معركة نظيفة»).
