@@ -60,8 +60,8 @@ TEST(Golden, SeedArticlesMatchTheirTextprotos) {
 }
 
 // Development-set floors: the scores of the current rules, rounded down.
-constexpr double kDevDirectFloor = 0.94;
-constexpr double kDevIndirectFloor = 0.96;
+constexpr double kDevDirectFloor = 0.97;
+constexpr double kDevIndirectFloor = 0.97;
 
 // The accuracy bar of the project on the seed gold (../shared/eval).
 TEST(Golden, SeedScoresHoldTheLine) {
