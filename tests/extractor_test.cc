@@ -770,6 +770,11 @@ std::vector<Case> Cases() {
        "وذكرت الوكالة الرسمية أن الرئيس الروسي فلاديمير بوتين زار المصنع، ونقلت عنه قوله إن الإنتاج \"سيتضاعف\".",
        {{I, "الرئيس الروسي فلاديمير بوتين زار المصنع", "-", "الوكالة الرسمية"},
         {I, "الإنتاج \"سيتضاعف\"", "vladimir-putin"}, {P, "سيتضاعف", "vladimir-putin"}}},
+      // A preposed subject is named without the sentence's و and without
+      // a relative pronoun whose clause was cut.
+      {"preposed_subject_without_conjunction_or_relative",
+       "والصيادون الذين تحدثوا لـ«البحر اليوم» في الميناء قالوا إن الأسماك قلت.",
+       {{I, "الأسماك قلت", "-", "الصيادون"}}},
       // كُتب عليها: an inscription has no speaker, not the previous one.
       {"inscription_is_nobodys_words",
        "وقال المدرب إن الفريق جاهز.\nورفع المشجعون لافتات كتب عليها \"نحن معكم\".",

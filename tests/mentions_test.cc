@@ -91,6 +91,12 @@ TEST(Mentions, SubjectsByStructureNotByHeadNoun) {
        MentionSite::kSubject, "محمد (45 عاما) الموظف في البلدية"},
       {"كان X، apposition، قد", "وكان محمد أبو تريكة، نجم الأهلي السابق، قد كتب: «كل الدعم».", "كتب",
        MentionSite::kPreposed, "محمد أبو تريكة"},
+      {"preposed without its و", "والصيادون في الميناء قالوا إن الأسماك قلت.", "قالوا", MentionSite::kPreposed,
+       "الصيادون في الميناء"},
+      {"antecedent without a cut relative", "والصيادون الذين تحدثوا لـ«البحر اليوم» قالوا إن الأسماك قلت.",
+       "تحدثوا", MentionSite::kPreposed, "الصيادون"},
+      {"relative's antecedent is the nearest name", "والتقى الوزير خالد حسن نظيره الأردني سامر يوسف، الذي قال إن العلاقات ممتازة.",
+       "قال", MentionSite::kRelative, "نظيره الأردني سامر يوسف"},
   };
   for (const MentionCase& c : cases) {
     SCOPED_TRACE(c.name + ": " + c.text);

@@ -587,9 +587,13 @@ uint32_t MentionSet::TrimNounPhrase(ByteSpan np) const {
       break;
     }
   }
-  // Nor ends with a clitic cut off by punctuation, or a preposition whose
-  // object is a quotation (حذر X من «…»).
-  while (last > first && (v.Word(last - 1).size() <= 2 || v.Listed(last - 1, Section::kNotSubject))) --last;
+  // Nor ends with a clitic cut off by punctuation, a preposition whose
+  // object is a quotation (حذر X من «…») or a relative pronoun whose
+  // clause was cut (المزارعون الذين).
+  while (last > first && (v.Word(last - 1).size() <= 2 || v.Listed(last - 1, Section::kNotSubject) ||
+                          v.Listed(last - 1, Section::kRelativeWords))) {
+    --last;
+  }
   if (last <= first) return np.begin;
   // Nor with a parenthesis it opens, closed or not: "محمد (45 عاما)، وهو
   // موظف" and "وكالة الأنباء السعودية (واس)" name محمد and the agency.
@@ -751,6 +755,8 @@ std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
   Mention s;
   s.span = ByteSpan{np.begin, TrimNounPhrase(np)};
   if (s.span.empty()) return std::nullopt;
+  // Without the conjunction that opens the sentence (والمزارعون).
+  if (v.Word(first).starts_with("وال")) s.span.begin += 2;
   s.gender = cue.form->gender;
   s.document = v.Listed(first, Section::kDocumentNouns);
   s.open = !source_noun;
