@@ -775,6 +775,12 @@ std::vector<Case> Cases() {
       {"preposed_subject_without_conjunction_or_relative",
        "والصيادون الذين تحدثوا لـ«البحر اليوم» في الميناء قالوا إن الأسماك قلت.",
        {{I, "الأسماك قلت", "-", "الصيادون"}}},
+      // "كانت الحاجة X، …، تتكئ على حفيدها. قالت: «…»": a bare verb of
+      // saying opening a sentence goes to the person the one before names.
+      {"bare_saying_verb_after_a_sentence_naming_a_person",
+       "وقال المهندس سامي نوري إن الترميم انتهى.\n"
+       "بين الحضور، كانت الحاجة زينب حسن، وهي في السبعين، تقف قرب الباب. قالت بتأثر: \"عاد كما كان\".",
+       {{I, "الترميم انتهى", "-", "سامي نوري"}, {D, "عاد كما كان", "-", "زينب حسن"}}},
       // كُتب عليها: an inscription has no speaker, not the previous one.
       {"inscription_is_nobodys_words",
        "وقال المدرب إن الفريق جاهز.\nورفع المشجعون لافتات كتب عليها \"نحن معكم\".",

@@ -890,9 +890,9 @@ size_t MentionSet::AfterLeadPhrase(size_t first, size_t cue_token) const {
 std::optional<Mention> MentionSet::PersonOfSentenceBefore(size_t cue_index) const {
   const ArticleView& v = *view_;
   const Cue& cue = cues_->cue(cue_index);
-  // Joined by و, or a verb of saying in the present (تقول: «…»).
-  const bool present_saying = cue.form->tense == Tense::kPresent && cue.form->cls == CueClass::kSay;
-  if (!(cue.joined() || present_saying) || cue.token == 0 || cue.form->turn == Turn::kContinue) return std::nullopt;
+  // Joined by و, or a verb of saying (قالت: «…»، تقول: «…»).
+  const bool saying = cue.form->cls == CueClass::kSay;
+  if (!(cue.joined() || saying) || cue.token == 0 || cue.form->turn == Turn::kContinue) return std::nullopt;
   if (cue.form->tense != Tense::kPast && cue.form->tense != Tense::kPresent) return std::nullopt;
   // The verb opens its sentence, and the sentence before, in the same
   // paragraph, has no cue.

@@ -194,10 +194,11 @@ class MentionSet {
   // or `first`; the phrase ends before cue_token.
   size_t AfterLeadPhrase(size_t first, size_t cue_token) const;
   std::optional<Mention> SubjectOfSentence(size_t cue_index) const;
-  // "كانت مريم، وهي طالبة، تحمل كتبا. وقالت: «…»": for a verb joined by و
-  // that opens its sentence with no subject of its own (and goes on with
-  // nobody's words: not turn=continue), the person the sentence before
-  // names, in the same paragraph and quoting nobody (PersonInClause).
+  // "كانت مريم، وهي طالبة، تحمل كتبا. وقالت: «…»": for a verb joined by و,
+  // or a verb of saying, that opens its sentence with no subject of its
+  // own (and goes on with nobody's words: not turn=continue), the person
+  // the sentence before names, in the same paragraph and quoting nobody
+  // (PersonInClause).
   std::optional<Mention> PersonOfSentenceBefore(size_t cue_index) const;
 
   const ArticleView* view_ = nullptr;
