@@ -77,6 +77,25 @@ TEST(Cues, RelativeClauseFlags) {
   ASSERT_GE(j, 0);
   EXPECT_FALSE(about.cues.cue(static_cast<size_t>(j)).relative_subject);
   EXPECT_TRUE(about.cues.cue(static_cast<size_t>(j)).after_relative);
+  // Right after its noun: the subject unless the verb's object pronoun is
+  // the relative's own (a resumptive pronoun: the noun is the object).
+  struct RelativeCase {
+    std::string text;
+    std::string cue;
+    bool subject;
+  };
+  const RelativeCase cases[] = {
+      {"وانتقدت المعارضة التي وصفت البرنامج بـ\"الفاشل\" الحكومة.", "وصفت", true},
+      {"وانتقدت المعارضة التي وصفته بـ\"الفاشل\" الحكومة.", "وصفته", true},
+      {"ونشر الموقع التصريح الذي قاله الوزير أمس.", "قاله", false},
+  };
+  for (const RelativeCase& c : cases) {
+    SCOPED_TRACE(c.text);
+    Stages s(c.text);
+    const int k = s.Cue(c.cue);
+    ASSERT_GE(k, 0);
+    EXPECT_EQ(s.cues.cue(static_cast<size_t>(k)).relative_subject, c.subject);
+  }
 }
 
 // Forms marked "?" in verbs.txt are cues only where they open a clause and

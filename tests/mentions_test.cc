@@ -94,7 +94,7 @@ TEST(Mentions, SubjectsByStructureNotByHeadNoun) {
       {"preposed without its و", "والصيادون في الميناء قالوا إن الأسماك قلت.", "قالوا", MentionSite::kPreposed,
        "الصيادون في الميناء"},
       {"antecedent without a cut relative", "والصيادون الذين تحدثوا لـ«البحر اليوم» قالوا إن الأسماك قلت.",
-       "تحدثوا", MentionSite::kPreposed, "الصيادون"},
+       "تحدثوا", MentionSite::kRelative, "الصيادون"},
       {"relative's antecedent is the nearest name", "والتقى الوزير خالد حسن نظيره الأردني سامر يوسف، الذي قال إن العلاقات ممتازة.",
        "قال", MentionSite::kRelative, "نظيره الأردني سامر يوسف"},
   };

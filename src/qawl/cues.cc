@@ -91,8 +91,17 @@ void CueSet::Find(const ArticleView& view, const re2::RE2& complementizer) {
         cue.after_connector = false;
       }
       // "…، بحسب الساعدي، الذي شدد على أن": a relative clause on a source
-      // after a comma reports that source's words.
-      if (cue.after_relative && view.FollowsComma(ti - 1) && RelativeAgrees(view.Word(ti - 1), *w->form)) {
+      // after a comma reports that source's words; so does one right after
+      // its noun whose verb agrees with it and carries no object pronoun
+      // of the relative's gender (المعارضة التي وصفت البرنامج بـ«…»، التي
+      // وصفته; not الكلمة التي ألقاها، التصريح الذي قاله).
+      const std::string_view rel = view.Word(ti - 1);
+      const std::string_view verb = view.Word(ti);
+      const bool resumptive = w->object_suffix && ((rel == "التي" && verb.ends_with("ها")) ||
+                                                   (rel == "الذي" && verb.ends_with("ه") && !verb.ends_with("ها")) ||
+                                                   (rel == "الذين" && verb.ends_with("هم")));
+      const bool subject_relative = view.FollowsComma(ti - 1) || !resumptive;
+      if (cue.after_relative && subject_relative && RelativeAgrees(view.Word(ti - 1), *w->form)) {
         cue.after_relative = false;
         cue.relative_subject = true;
       }

@@ -173,7 +173,8 @@ Attributed Discourse::DecideUnreported(size_t i) {
     if (cm.site == MentionSite::kSubject && (!cm.mention->open || after_quote) && !RelaysNounCue(i)) {
       Remember(region.begin, a.speaker);
     }
-    if (cm.site == MentionSite::kPreposed && ReportingCue(i) < 0) Remember(cue.begin, *cm.mention);
+    const bool before_verb = cm.site == MentionSite::kPreposed || cm.site == MentionSite::kRelative;
+    if (before_verb && ReportingCue(i) < 0) Remember(cue.begin, *cm.mention);
   }
   return a;
 }

@@ -778,13 +778,18 @@ std::optional<Mention> MentionSet::AntecedentOfRelative(const Cue& cue) const {
     ++first;
   }
   if (first >= relative) return std::nullopt;
-  first = NearestNamePhrase(first, relative);
+  first = NearestNamePhrase(first, relative, /*restrictive=*/!v.PunctuationBefore(relative));
   bool only;
-  return AnalyzeRegion(ByteSpan{v.token(first).begin, v.token(relative - 1).end}, cue.form->gender, &only,
-                       /*open_subject=*/true, /*in_phrase=*/true);
+  std::optional<Mention> s = AnalyzeRegion(ByteSpan{v.token(first).begin, v.token(relative - 1).end},
+                                           cue.form->gender, &only, /*open_subject=*/true, /*in_phrase=*/true);
+  // Without the conjunction that opens the sentence (والمزارعون الذين).
+  if (s && s->entity < 0 && s->span.begin == v.token(first).begin && v.Word(first).starts_with("وال")) {
+    s->span.begin += 2;
+  }
+  return s;
 }
 
-size_t MentionSet::NearestNamePhrase(size_t first, size_t end) const {
+size_t MentionSet::NearestNamePhrase(size_t first, size_t end, bool restrictive) const {
   const ArticleView& v = *view_;
   size_t start = end;
   for (size_t t = end; t-- > first;) {
@@ -799,7 +804,10 @@ size_t MentionSet::NearestNamePhrase(size_t first, size_t end) const {
       break;
     }
   }
-  if (start == end) return first;
+  if (start == end) {
+    if (!restrictive || end == first || !v.Word(end - 1).starts_with("ال")) return first;
+    start = end - 1;  // the definite noun right before it (المعارضة التي)
+  }
   // Back over its title: definite words and role nouns (نظيره الروسي).
   while (start > first && !v.PunctuationBefore(start) &&
          (v.Word(start - 1).starts_with("ال") || v.ListedStripped(start - 1, Section::kSourceNouns))) {

@@ -169,8 +169,9 @@ class MentionSet {
   // Where the name phrase nearest `end` in [first, end) begins: the last
   // known name or run of given names, with the title before it ("التقى
   // فيدان نظيره الروسي سيرغي لافروف، الذي": نظيره الروسي سيرغي لافروف);
-  // `first` when there is none.
-  size_t NearestNamePhrase(size_t first, size_t end) const;
+  // with none, for a `restrictive` relative (no comma before it) the
+  // definite words right before `end` (المعارضة التي), else `first`.
+  size_t NearestNamePhrase(size_t first, size_t end, bool restrictive) const;
   // Whether cue follows إذ or حيث after a comma: a verb explaining the
   // clause before it ("X بدا أقل تشاؤما، إذ رأى أن"), whose subject is
   // that clause's.
