@@ -788,6 +788,13 @@ std::vector<Case> Cases() {
        "وصادق المجلس على البرنامج، وسط انتقادات من المعارضة التي وصفته سابقا بـ\"الوعود الفارغة\".\n"
        "والعمال الذين تحدثوا للصحيفة في المصنع قالوا إن الأجور تأخرت.",
        {{P, "الوعود الفارغة", "-", "المعارضة"}, {I, "الأجور تأخرت", "-", "العمال"}}},
+      // "إن «…»، وأمر الحكومة بـ«…»": a reported clause that opens with a
+      // quotation followed by the writer's words after a comma is that
+      // quotation (no INDIRECT of "«…»، وأمر …"); both quotations are the
+      // speaker's.
+      {"clause_is_its_opening_quotation",
+       "وقال الرئيس عادل منصور إن \"الاستفزازات لن تخيفنا\"، وأمر الجيش بـ\"الرد بحزم\".",
+       {{P, "الاستفزازات لن تخيفنا", "-", "عادل منصور"}, {P, "الرد بحزم", "-", "عادل منصور"}}},
       // كُتب عليها: an inscription has no speaker, not the previous one.
       {"inscription_is_nobodys_words",
        "وقال المدرب إن الفريق جاهز.\nورفع المشجعون لافتات كتب عليها \"نحن معكم\".",

@@ -241,6 +241,28 @@ void Constructions::FrontedSources() {
 }
 
 // Where reported speech that starts at `begin` ends inside its sentence.
+uint32_t Constructions::EndOfOpeningQuotation(uint32_t begin, uint32_t end) const {
+  const ArticleView& v = *view_;
+  const std::string_view t = v.text();
+  const uint32_t from = v.SkipSpaces(begin);
+  const int q = v.QuoteOpeningAt(from);
+  if (q < 0) return end;
+  const QuoteSpan& span = v.quotes()[static_cast<size_t>(q)];
+  if (!span.has_close() || span.close_end >= end) return end;
+  // "إن «…»، وأمر الحكومة بـ…"، "إن «…»، في إشارة إلى …": after a comma the
+  // writer goes on; the clause is the quotation. Not before a second إن/أن
+  // (إن «…»، وإن …), which goes on with the statement.
+  const uint32_t after = v.SkipSpaces(span.close_end);
+  const bool comma = after + 2 <= end && t.compare(after, 2, "،") == 0;
+  if (!comma) return end;
+  const size_t next = v.TokenAt(after);
+  if (next >= v.token_count() || v.token(next).begin >= end) return end;
+  std::string_view w = v.Word(next);
+  if (w.starts_with("و")) w.remove_prefix(2);
+  if (ArticleView::IsPlainComplementizer(w)) return end;
+  return span.close_end;
+}
+
 uint32_t Constructions::ClauseEnd(uint32_t begin, uint32_t sentence_end) const {
   const ArticleView& v = *view_;
   const std::string_view t = v.text();
@@ -324,9 +346,12 @@ uint32_t Constructions::CutAtStops(uint32_t begin, uint32_t end) const {
 
 void Constructions::EmitClause(int cue_index, uint32_t begin, const Attributed& who, const char* rule) {
   const ArticleView& v = *view_;
+  // The quotations up to `end` are the speaker's; the reported clause may
+  // be only the quotation it opens with (EndOfOpeningQuotation).
   const uint32_t end = ClauseEnd(begin, v.SentenceEnd(begin));
   begin = v.SkipSpaces(begin);
   if (end <= begin) return;
+  const uint32_t clause_end = EndOfOpeningQuotation(begin, end);
   // Quotations inside the clause are the speaker's words: partial quotes.
   size_t quoted_tokens = 0;
   const std::vector<QuoteSpan>& quotes = v.quotes();
@@ -342,6 +367,8 @@ void Constructions::EmitClause(int cue_index, uint32_t begin, const Attributed& 
     ClaimQuote(static_cast<int>(i), v1::PARTIAL, who, cue_index, cue_index >= 0 ? "cue_clause_partial" : "source_clause_partial");
   }
   if (!options_.indirect || !who.speaker.valid() || who.speaker.document) return;
+  // A clause that is its opening quotation is reported by it.
+  if (clause_end < end) return;
   // A clause inside a relative clause is not a report of its own; a
   // characterization (وصفها بأنها "…") is reported by its quotation.
   if (cue_index >= 0) {

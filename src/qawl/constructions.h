@@ -82,6 +82,9 @@ class Constructions {
   void EmitClause(int cue_index, uint32_t begin, const Attributed& who, const char* rule);
   void FrontedSources();
   void EmitUnmarked(ByteSpan text, const Attributed& who, int cue, const char* rule);
+  // For a clause [begin, end) that opens with a quotation followed by a
+  // comma and the writer's words, the quotation's end; else end.
+  uint32_t EndOfOpeningQuotation(uint32_t begin, uint32_t end) const;
   uint32_t ClauseEnd(uint32_t begin, uint32_t sentence_end) const;
   uint32_t CutAtStops(uint32_t begin, uint32_t end) const;
   void AttributeLeftovers();
