@@ -795,6 +795,14 @@ std::vector<Case> Cases() {
       {"clause_is_its_opening_quotation",
        "وقال الرئيس عادل منصور إن \"الاستفزازات لن تخيفنا\"، وأمر الجيش بـ\"الرد بحزم\".",
        {{P, "الاستفزازات لن تخيفنا", "-", "عادل منصور"}, {P, "الرد بحزم", "-", "عادل منصور"}}},
+      // "«…»، هكذا ردّ X …، مؤكدا أن": a guarded verb after a word of
+      // manner reads as a verb, and its participle goes on with X; an
+      // imperfect verb quoted after the one-word subject of أن is no label.
+      {"guarded_verb_after_manner_and_quoted_imperfect",
+       "وقال الوزير إن الخطأ وارد.\n"
+       "\"الباب مفتوح\"، هكذا رد مصدر في الوزارة على الشكاوى، مؤكدا أن مستثمرين \"يترددون\" في الدخول.",
+       {{I, "الخطأ وارد", "-", "الوزير"}, {D, "الباب مفتوح", "-", "مصدر في الوزارة"},
+        {I, "مستثمرين \"يترددون\" في الدخول", "-", "مصدر في الوزارة"}, {P, "يترددون", "-", "مصدر في الوزارة"}}},
       // كُتب عليها: an inscription has no speaker, not the previous one.
       {"inscription_is_nobodys_words",
        "وقال المدرب إن الفريق جاهز.\nورفع المشجعون لافتات كتب عليها \"نحن معكم\".",

@@ -244,6 +244,11 @@ bool ArticleView::IsPredicateOrAdverbial(size_t i, size_t first) const {
   if (subject >= 1 && definite(subject) && !PunctuationBefore(subject) && IsPlainComplementizer(Word(subject - 1))) {
     return true;
   }
+  // An imperfect verb after the one-word subject of إن/أن (أن مستثمرين
+  // «يترددون»).
+  if (i >= 2 && !PunctuationBefore(i - 1) && IsPlainComplementizer(Word(i - 2)) && OpensLikeImperfect(lead)) {
+    return true;
+  }
   return IsCopula(lead);
 }
 

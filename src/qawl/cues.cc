@@ -139,7 +139,8 @@ bool CueSet::GuardHolds(const ArticleView& view, size_t i) const {
   const size_t ti = c.token;
   const bool opens_clause = c.joined() || ti == 0 || view.PunctuationBefore(ti) ||
                             view.ListedStripped(ti - 1, Section::kClauseConnectives) ||
-                            view.Word(ti - 1) == "ما";  // وهو ما ردّ عليه X بأن
+                            view.Listed(ti - 1, Section::kMannerWords) ||  // «…»، هكذا ردّ X
+                            view.Word(ti - 1) == "ما";                      // وهو ما ردّ عليه X بأن
   // Or a clause on the noun before it, its preposition taking the noun's
   // pronoun: "نشر X تدوينة جاء فيها:"، "بيانا جاء فيه أن".
   const std::string& prep = c.form->source_preposition;
@@ -157,7 +158,8 @@ bool CueSet::GuardHolds(const ArticleView& view, size_t i) const {
     // جهته، ردّ X … قائلا) or after a quotation («…»، يروي X، …، مؤكدا):
     // after another comma the form is as often a verbal noun ("التمس،
     // خلال الجلسة، رفض الطلب، معتبرا").
-    if (!c.joined() && !OpensSentence(view, ti) && !view.QuoteClosesBefore(c.begin)) return false;
+    const bool after_manner = ti > 0 && view.Listed(ti - 1, Section::kMannerWords);  // «…»، هكذا ردّ X
+    if (!c.joined() && !OpensSentence(view, ti) && !view.QuoteClosesBefore(c.begin) && !after_manner) return false;
     const int at = AtToken(view.TokenAt(f.pos));
     if (at < 0) return false;
     const Cue& next = cues_[static_cast<size_t>(at)];
