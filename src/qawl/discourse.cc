@@ -308,6 +308,11 @@ class Discourse::ShortMention {
   }
   bool Within(ByteSpan m) const {
     if (m.empty() || m == m_.span) return false;
+    // A role noun alone (البنك، الوزير) names the source whose phrase it
+    // heads, not one it is a word of (مصرفيين في بنوك خاصة).
+    if (last_ == first_ + 1 && v_.ListedStripped(first_, PatternSet::Section::kSourceNouns)) {
+      return SameSkeleton(v_.Word(v_.TokenAt(m.begin)), v_.Word(first_));
+    }
     // A generic head (المسؤول الأطلسي) is matched by its adjectives alone.
     const bool generic = last_ > first_ + 1 && v_.Listed(first_, PatternSet::Section::kGenericHeads);
     for (size_t t = generic ? first_ + 1 : first_; t < last_; ++t) {
