@@ -50,6 +50,7 @@ const BadCase kCases[] = {
     {"verb_bad_turn", "verbs.txt", 2, "turn must be question, answer or continue, not 'ask'"},
     {"verb_bad_passive", "verbs.txt", 2, "passive= needs a word"},
     {"verb_bad_needs", "verbs.txt", 2, "needs= takes a preposition"},
+    {"verb_bad_relay", "verbs.txt", 2, "relay= takes a preposition"},
     {"lexicon_word_before_section", "lexicon.txt", 2, "word before any [section]"},
 };
 

@@ -245,6 +245,21 @@ std::optional<Mention> MentionSet::SubjectAfter(size_t i, bool* speaker_only) co
   return mention;
 }
 
+std::optional<Mention> MentionSet::RelayedSource(size_t i) const {
+  const ArticleView& v = *view_;
+  const Cue& cue = cues_->cue(i);
+  const std::string& prep = cue.form->relay_preposition;
+  if (prep.empty() || cues_->frame(i).boundary != Boundary::kComplementizer) return std::nullopt;
+  const ByteSpan region = cues_->Region(v, i);
+  const size_t end = v.TokenAt(region.end);
+  for (size_t k = cue.token + 1; k + 1 < end; ++k) {
+    if (v.Word(k) != prep) continue;
+    bool only;
+    return AnalyzeRegion(ByteSpan{v.token(k + 1).begin, region.end}, Gender::kUnknown, &only);
+  }
+  return std::nullopt;
+}
+
 CueMention MentionSet::OfCue(size_t i) const {
   const ArticleView& v = *view_;
   const Cue& cue = cues_->cue(i);
@@ -253,6 +268,11 @@ CueMention MentionSet::OfCue(size_t i) const {
   if (!cue.form->source_preposition.empty()) return OfSourceCue(i);
   const bool participle = cue.form->tense == Tense::kParticiple;
   out.mention = SubjectAfter(i, &out.speaker_only);
+  if (std::optional<Mention> relayed = RelayedSource(i)) {
+    out.mention = relayed;
+    out.site = MentionSite::kSubject;
+    return out;
+  }
   // "وكان X قد التمس، خلال الجلسة، رفض الطلب": after قد the subject came
   // first, and an unknown phrase after the verb is its object.
   if (out.mention && out.mention->open && cue.token > 0 && !cue.joined() && v.Word(cue.token - 1) == "قد") {

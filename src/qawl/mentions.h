@@ -107,6 +107,9 @@ class MentionSet {
   void ScanGazetteer();
   void ScanRoleNames();
   CueMention OfCue(size_t i) const;
+  // For a verb with relay= (نقل), the source named after that preposition
+  // in its phrase before إن/أن (نقلت وكالة X عن مصادر دبلوماسية أن), if any.
+  std::optional<Mention> RelayedSource(size_t i) const;
   // The subject in the words after verb cue i, read by its kind (a verb of
   // description, of attitude, a participle, after a pronoun subject);
   // *speaker_only as AnalyzeRegion.

@@ -186,6 +186,7 @@ Status PatternSet::LoadVerbs(const File& f, const Normalizer& norm) {
     bool have_class = false;
     std::string source_preposition;
     std::string required_preposition;
+    std::string relay_preposition;
     Turn turn = Turn::kNone;
     std::vector<std::string> passive_before;
     std::vector<std::pair<std::string, CueForm>> forms;
@@ -209,6 +210,11 @@ Status PatternSet::LoadVerbs(const File& f, const Normalizer& norm) {
       if (key == "source") {
         source_preposition = norm.Fold(value);
         if (source_preposition.empty()) return Status::InvalidArgument("source= needs a preposition");
+        continue;
+      }
+      if (key == "relay") {
+        relay_preposition = norm.Fold(value);
+        if (relay_preposition.empty()) return Status::InvalidArgument("relay= takes a preposition");
         continue;
       }
       if (key == "needs") {
@@ -271,6 +277,7 @@ Status PatternSet::LoadVerbs(const File& f, const Normalizer& norm) {
     for (auto& [form, cue] : forms) {
       cue.source_preposition = source_preposition;
       cue.required_preposition = required_preposition;
+      cue.relay_preposition = relay_preposition;
       cue.turn = turn;
       if (cue.tense == Tense::kPast) cue.passive_before = passive_before;
       cues_.emplace(form, cue);  // first listing wins

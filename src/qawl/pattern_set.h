@@ -75,6 +75,10 @@ struct CueForm {
   // Normalized preposition that introduces the source instead of a
   // subject ("source=في": وجاء في البيان أن ...); empty for most verbs.
   std::string source_preposition;
+  // Normalized preposition after which, where the verb's phrase holds it,
+  // the source is named instead of the subject, which is the channel
+  // ("relay=عن": نقلت وكالة X عن مصادر أن …); empty for most verbs.
+  std::string relay_preposition;
   // Normalized preposition the verb's phrase must hold for this reading
   // ("needs=عن": عبّر X عن, not the preposition عبر "via"); empty for most.
   std::string required_preposition;
