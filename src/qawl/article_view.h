@@ -128,6 +128,8 @@ class ArticleView {
   // Whether normalized word w is إن، أن or بأن, with or without an
   // attached pronoun (أنه، بأنها).
   static bool IsPlainComplementizer(std::string_view w);
+  // Normalized word w without a leading conjunction و (وإنها → إنها).
+  static std::string_view WithoutWa(std::string_view w) { return w.starts_with("و") ? w.substr(2) : w; }
   // Whether normalized word w is a form of كان or of its sisters (أصبح،
   // بات، ظل، بقي) whose predicate may follow in quotation marks.
   static bool IsCopula(std::string_view w);

@@ -257,9 +257,7 @@ uint32_t Constructions::EndOfOpeningQuotation(uint32_t begin, uint32_t end) cons
   if (!comma) return end;
   const size_t next = v.TokenAt(after);
   if (next >= v.token_count() || v.token(next).begin >= end) return end;
-  std::string_view w = v.Word(next);
-  if (w.starts_with("و")) w.remove_prefix(2);
-  if (ArticleView::IsPlainComplementizer(w)) return end;
+  if (ArticleView::IsPlainComplementizer(ArticleView::WithoutWa(v.Word(next)))) return end;
   return span.close_end;
 }
 

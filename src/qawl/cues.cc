@@ -137,10 +137,10 @@ bool CueSet::OpensSentence(const ArticleView& view, size_t ti) {
 bool CueSet::GuardHolds(const ArticleView& view, size_t i) const {
   const Cue& c = cues_[i];
   const size_t ti = c.token;
+  const bool after_manner = ti > 0 && view.Listed(ti - 1, Section::kMannerWords);  // «…»، هكذا ردّ X
   const bool opens_clause = c.joined() || ti == 0 || view.PunctuationBefore(ti) ||
-                            view.ListedStripped(ti - 1, Section::kClauseConnectives) ||
-                            view.Listed(ti - 1, Section::kMannerWords) ||  // «…»، هكذا ردّ X
-                            view.Word(ti - 1) == "ما";                      // وهو ما ردّ عليه X بأن
+                            view.ListedStripped(ti - 1, Section::kClauseConnectives) || after_manner ||
+                            view.Word(ti - 1) == "ما";  // وهو ما ردّ عليه X بأن
   // Or a clause on the noun before it, its preposition taking the noun's
   // pronoun: "نشر X تدوينة جاء فيها:"، "بيانا جاء فيه أن".
   const std::string& prep = c.form->source_preposition;
@@ -158,7 +158,6 @@ bool CueSet::GuardHolds(const ArticleView& view, size_t i) const {
     // جهته، ردّ X … قائلا) or after a quotation («…»، يروي X، …، مؤكدا):
     // after another comma the form is as often a verbal noun ("التمس،
     // خلال الجلسة، رفض الطلب، معتبرا").
-    const bool after_manner = ti > 0 && view.Listed(ti - 1, Section::kMannerWords);  // «…»، هكذا ردّ X
     if (!c.joined() && !OpensSentence(view, ti) && !view.QuoteClosesBefore(c.begin) && !after_manner) return false;
     const int at = AtToken(view.TokenAt(f.pos));
     if (at < 0) return false;

@@ -99,8 +99,7 @@ Attributed Discourse::Decide(size_t i) {
   // إن/أن of a clause another cue reports has that pronoun for subject,
   // and its words are the reporter's.
   if (const int reporting = ReportingCue(i); reporting >= 0 && cue.token > 0) {
-    std::string_view before = view_->Word(cue.token - 1);
-    if (before.starts_with("و")) before.remove_prefix(2);
+    const std::string_view before = ArticleView::WithoutWa(view_->Word(cue.token - 1));
     if (before.size() > 4 && ArticleView::IsPlainComplementizer(before)) return speakers_[static_cast<size_t>(reporting)];
   }
   if (cm.no_implied) return a;

@@ -93,6 +93,11 @@ size_t MentionSet::FirstNameAt(size_t t) const {
   return static_cast<size_t>(it - names_.begin());
 }
 
+size_t MentionSet::NameAt(size_t t) const {
+  const size_t k = FirstNameAt(t);
+  return k < names_.size() && names_[k].begin == t ? k : names_.size();
+}
+
 Mention MentionSet::Resolve(const NameMatch& m) const {
   const ArticleView& v = *view_;
   const Gazetteer& g = v.gazetteer();
@@ -161,8 +166,6 @@ bool MentionSet::ReadAsPassive(const Cue& cue) const {
   return false;
 }
 
-// What the cue's sentence names as its subject, by the first construction
-// that applies.
 CueMention MentionSet::OfNounCue(size_t i) const {
   const Cue& cue = cues_->cue(i);
   const ByteSpan region = cues_->Region(*view_, i);
@@ -260,6 +263,8 @@ std::optional<Mention> MentionSet::RelayedSource(size_t i) const {
   return std::nullopt;
 }
 
+// What the cue's sentence names as its subject, by the first construction
+// that applies.
 CueMention MentionSet::OfCue(size_t i) const {
   const ArticleView& v = *view_;
   const Cue& cue = cues_->cue(i);
@@ -628,7 +633,6 @@ uint32_t MentionSet::TrimNounPhrase(ByteSpan np) const {
   return v.SkipSpacesBack(static_cast<uint32_t>(np.begin + open));
 }
 
-// "نقل عن X قوله": the speaker is X, after the last "عن" before the noun.
 std::optional<Mention> MentionSet::PersonBefore(size_t token, Gender gender) const {
   const ArticleView& v = *view_;
   const size_t sentence = v.TokenAt(v.SentenceStart(v.token(token).begin));
@@ -640,6 +644,7 @@ std::optional<Mention> MentionSet::PersonBefore(size_t token, Gender gender) con
   return std::nullopt;
 }
 
+// "نقل عن X قوله": the speaker is X, after the last "عن" before the noun.
 std::optional<Mention> MentionSet::SpeakerOfNounCue(const Cue& cue) const {
   const ArticleView& v = *view_;
   const size_t lo = cue.token > limits::kMaxNounCueReach ? cue.token - limits::kMaxNounCueReach : 0;
@@ -691,11 +696,9 @@ uint32_t MentionSet::ClauseStartBefore(size_t cue_index) const {
   return start;
 }
 
-// "X أعرب عن قلقه، وقال", "المواطنة هيام سليمان، موظفة ...، قالت", "النائب
-// X، الذي ...، أكد": a subject before the verb in the same clause.
 std::optional<Mention> MentionSet::NameOpening(size_t first, size_t end) const {
-  const size_t k = FirstNameAt(first);
-  if (k >= names_.size() || names_[k].begin != first || names_[k].end > end) return std::nullopt;
+  const size_t k = NameAt(first);
+  if (k >= names_.size() || names_[k].end > end) return std::nullopt;
   Mention s = resolved_[k];
   // The name after a title: الوزير لويد أوستن.
   if (k + 1 < names_.size() && names_[k + 1].begin == names_[k].end && !names_[k + 1].is_title &&
@@ -707,6 +710,8 @@ std::optional<Mention> MentionSet::NameOpening(size_t first, size_t end) const {
   return s;
 }
 
+// "X أعرب عن قلقه، وقال", "المواطنة هيام سليمان، موظفة ...، قالت", "النائب
+// X، الذي ...، أكد": a subject before the verb in the same clause.
 std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
   const ArticleView& v = *view_;
   const Cue& cue = cues_->cue(cue_index);
@@ -775,8 +780,7 @@ std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
   Mention s;
   s.span = ByteSpan{np.begin, TrimNounPhrase(np)};
   if (s.span.empty()) return std::nullopt;
-  // Without the conjunction that opens the sentence (والمزارعون).
-  if (v.Word(first).starts_with("وال")) s.span.begin += 2;
+  DropConjunction(first, &s);
   s.gender = cue.form->gender;
   s.document = v.Listed(first, Section::kDocumentNouns);
   s.open = !source_noun;
@@ -802,19 +806,21 @@ std::optional<Mention> MentionSet::AntecedentOfRelative(const Cue& cue) const {
   bool only;
   std::optional<Mention> s = AnalyzeRegion(ByteSpan{v.token(first).begin, v.token(relative - 1).end},
                                            cue.form->gender, &only, /*open_subject=*/true, /*in_phrase=*/true);
-  // Without the conjunction that opens the sentence (والمزارعون الذين).
-  if (s && s->entity < 0 && s->span.begin == v.token(first).begin && v.Word(first).starts_with("وال")) {
-    s->span.begin += 2;
-  }
+  if (s && s->entity < 0) DropConjunction(first, &*s);
   return s;
+}
+
+void MentionSet::DropConjunction(size_t token, Mention* s) const {
+  const ArticleView& v = *view_;
+  if (s->span.begin == v.token(token).begin && v.Word(token).starts_with("وال")) s->span.begin += 2;
 }
 
 size_t MentionSet::NearestNamePhrase(size_t first, size_t end, bool restrictive) const {
   const ArticleView& v = *view_;
   size_t start = end;
   for (size_t t = end; t-- > first;) {
-    const size_t m = FirstNameAt(t);
-    if (m < names_.size() && names_[m].begin == t && names_[m].end <= end) {
+    const size_t m = NameAt(t);
+    if (m < names_.size() && names_[m].end <= end) {
       start = t;
       break;
     }
@@ -836,10 +842,6 @@ size_t MentionSet::NearestNamePhrase(size_t first, size_t end, bool restrictive)
   return start;
 }
 
-// For a verb joined by و to an earlier verb of its sentence with no subject
-// of its own ("هاجم النائب فادي خوري المشروع، وقال"): the source noun phrase
-// right after the sentence's first verb, when no cue of the sentence comes
-// before this one.
 bool MentionSet::Explains(const Cue& cue) const {
   const ArticleView& v = *view_;
   if (cue.token == 0 || !v.FollowsComma(cue.token - 1)) return false;
@@ -849,12 +851,9 @@ bool MentionSet::Explains(const Cue& cue) const {
 
 size_t MentionSet::PersonInClause(size_t from, const Cue& cue) const {
   const ArticleView& v = *view_;
-  auto name_at = [&](size_t k) {
-    const size_t m = FirstNameAt(k);
-    return m < names_.size() && names_[m].begin == k;
-  };
   size_t k = from;
-  while (k < cue.token && !(v.Listed(k, Section::kGivenNames) || v.Listed(k, Section::kSourceNouns) || name_at(k))) {
+  while (k < cue.token &&
+         !(v.Listed(k, Section::kGivenNames) || v.Listed(k, Section::kSourceNouns) || NameAt(k) < names_.size())) {
     ++k;
   }
   if (k >= cue.token) return cue.token;
@@ -941,6 +940,10 @@ std::optional<Mention> MentionSet::PersonOfSentenceBefore(size_t cue_index) cons
   return s;
 }
 
+// For a verb joined by و to an earlier verb of its sentence with no subject
+// of its own ("هاجم النائب فادي خوري المشروع، وقال"): the source noun phrase
+// right after the sentence's first verb, when no cue of the sentence comes
+// before this one.
 std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
   const ArticleView& v = *view_;
   const Cue& cue = cues_->cue(cue_index);

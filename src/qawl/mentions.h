@@ -89,6 +89,8 @@ class MentionSet {
   const std::vector<std::pair<uint32_t, Mention>>& role_names() const { return role_names_; }
   // The first gazetteer match at or after token t (names().size() if none).
   size_t FirstNameAt(size_t t) const;
+  // The gazetteer match that begins at token t (names().size() if none).
+  size_t NameAt(size_t t) const;
   // The mention of match m, with a title resolved to the one person who
   // holds it (in the article's year, or named in the article), if any.
   Mention Resolve(const NameMatch& m) const;
@@ -175,6 +177,9 @@ class MentionSet {
   // with none, for a `restrictive` relative (no comma before it) the
   // definite words right before `end` (المعارضة التي), else `first`.
   size_t NearestNamePhrase(size_t first, size_t end, bool restrictive) const;
+  // *s without the conjunction و of "وال…" when it begins at token `token`
+  // (والمزارعون → المزارعون).
+  void DropConjunction(size_t token, Mention* s) const;
   // Whether cue follows إذ or حيث after a comma: a verb explaining the
   // clause before it ("X بدا أقل تشاؤما، إذ رأى أن"), whose subject is
   // that clause's.
