@@ -719,6 +719,17 @@ std::vector<Case> Cases() {
        "وقالت الطبيبة منى سالم إن الأدوية متوفرة. وجلست سعاد يوسف تنتظر. وأضافت: \"سنفتح قسما جديدا\".",
        {{I, "العيادة مزدحمة", "-", "منى سالم"}, {D, "ننتظر منذ ساعات", "-", "سعاد يوسف"},
         {I, "الأدوية متوفرة", "-", "منى سالم"}, {D, "سنفتح قسما جديدا", "-", "منى سالم"}}},
+      // "«…»، قالت" after a sentence that introduces her: hers, not the
+      // last speaker's (the quotation before the verb is no preposed
+      // subject); a kunya (أم سامي، أبو خليل) names the person; a role of
+      // the other gender in a place's name (بحي الشيخ) is passed over.
+      {"quotation_then_cue_after_a_sentence_introducing_the_speaker",
+       "وقالت وزيرة الصحة نادية فؤاد إن المستشفيات جاهزة.\n"
+       "ووقفت المعلمة ريم حداد أمام المدرسة المغلقة تنظر إلى الباب. \"لم نتلق أي إشعار\"، قالت بهدوء.\n"
+       "وعند مخبز في حي الشيخ رضوان، كانت أم سامي تحمل كيس خبز. تقول: \"الأسعار تضاعفت\".\n"
+       "وفي السوق، وقف أبو خليل قرب بسطته. وقال: \"البيع قليل هذا الموسم\".",
+       {{I, "المستشفيات جاهزة", "-", "نادية فؤاد"}, {D, "لم نتلق أي إشعار", "-", "ريم حداد"},
+        {D, "الأسعار تضاعفت", "-", "أم سامي"}, {D, "البيع قليل هذا الموسم", "-", "أبو خليل"}}},
       // A participle of saying with no comma before it takes the verb's
       // subject (دافع السائق X عن الزيادة قائلا); a clause after "، غير
       // أن" has its own preposed subject; ضاحكا is a state, not a name;

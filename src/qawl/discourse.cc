@@ -163,6 +163,13 @@ Attributed Discourse::DecideUnreported(size_t i) {
     a.speaker = *cm.mention;
     a.how = How::kAfter;
     if (a.speaker.entity < 0) LinkToEarlierSource(region.begin, &a.speaker);
+  } else if (cm.mention && cm.site == MentionSite::kIntroduced) {
+    // "جلست X في المدرجات. «…»، قالت ضاحكة": the person just introduced.
+    a.speaker = *cm.mention;
+    a.how = How::kPreposed;
+    if (a.speaker.entity < 0) LinkToEarlierSource(cue.begin, &a.speaker);
+    Remember(cue.begin, a.speaker);
+    return a;
   } else if (auto h = FromHistory(cue.begin, cue.form->gender)) {
     a.speaker = *h;
     a.how = How::kImplied;

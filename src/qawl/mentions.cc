@@ -314,8 +314,10 @@ CueMention MentionSet::OfCue(size_t i) const {
     out.no_implied = true;
     return out;
   }
-  if ((out.mention = SubjectOfSentence(i)) || (out.mention = PersonOfSentenceBefore(i))) {
+  if ((out.mention = SubjectOfSentence(i))) {
     out.site = MentionSite::kSentence;
+  } else if ((out.mention = PersonOfSentenceBefore(i))) {
+    out.site = MentionSite::kIntroduced;
   }
   return out;
 }
@@ -733,6 +735,10 @@ std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
     return std::nullopt;
   }
   size_t first = v.TokenAt(start);
+  // "«…»، قالت": the words before the verb are the quotation.
+  if (first < cue.token && v.InsideQuote(v.token(first).begin) && v.QuoteClosesBefore(cue.begin)) {
+    return std::nullopt;
+  }
   // "غير أن X ترى أن": the contrast opens the clause, X is its subject.
   const std::string_view lead = v.Word(first);
   if ((lead == "غير" || lead == "بيد" || lead == "الا") && first + 1 < cue.token && v.Word(first + 1) == "ان") {
@@ -849,23 +855,39 @@ bool MentionSet::Explains(const Cue& cue) const {
   return w == "اذ" || w == "حيث";
 }
 
-size_t MentionSet::PersonInClause(size_t from, const Cue& cue) const {
+size_t MentionSet::PersonInClause(size_t from, size_t to, const Cue& cue) const {
   const ArticleView& v = *view_;
-  size_t k = from;
-  while (k < cue.token &&
-         !(v.Listed(k, Section::kGivenNames) || v.Listed(k, Section::kSourceNouns) || NameAt(k) < names_.size())) {
-    ++k;
+  const Gender verb = cue.form->gender;
+  // A kunya: أم or أبو and a name (أم فيصل، أبو محمد).
+  auto kunya = [&](size_t k) {
+    return k + 1 < to && !v.PunctuationBefore(k + 1) && (v.Word(k) == "ام" || v.Word(k) == "ابو");
+  };
+  // A kunya and a role noun (الوزير، الوزيرة) show their gender; a name
+  // does not.
+  auto gender_at = [&](size_t k) {
+    const std::string_view w = v.Word(k);
+    if (kunya(k)) return w == "ام" ? Gender::kFeminine : Gender::kMasculine;
+    if (!v.Listed(k, Section::kSourceNouns)) return Gender::kUnknown;
+    return w.ends_with("ه")                        ? Gender::kFeminine
+           : (w.ends_with("ون") || w.ends_with("ين")) ? Gender::kPlural
+                                                      : Gender::kMasculine;
+  };
+  for (size_t k = from; k < to; ++k) {
+    if (!(v.Listed(k, Section::kGivenNames) || v.Listed(k, Section::kSourceNouns) || NameAt(k) < names_.size() ||
+          kunya(k))) {
+      continue;
+    }
+    const Gender g = gender_at(k);
+    if (verb == Gender::kUnknown || g == Gender::kUnknown || g == verb) return k;
+    // Past the name such a role heads too (الوزير عادل نصر، حي الشيخ
+    // رضوان): words with no article and no prefixed preposition.
+    while (k + 1 < to && !v.PunctuationBefore(k + 1) && !v.Listed(k + 1, Section::kSourceNouns)) {
+      const std::string_view next = v.Word(k + 1);
+      if (next.starts_with("ال") || next.starts_with("ب") || next.starts_with("ل")) break;
+      ++k;
+    }
   }
-  if (k >= cue.token) return cue.token;
-  // A role noun shows its gender (الوزير، الوزيرة); a name does not.
-  const std::string_view w = v.Word(k);
-  if (v.Listed(k, Section::kSourceNouns) && cue.form->gender != Gender::kUnknown) {
-    const Gender role = w.ends_with("ه")                        ? Gender::kFeminine
-                        : (w.ends_with("ون") || w.ends_with("ين")) ? Gender::kPlural
-                                                                   : Gender::kMasculine;
-    if (role != cue.form->gender) return cue.token;
-  }
-  return k;
+  return to;
 }
 
 bool MentionSet::OnObject(const Cue& cue) const {
@@ -921,16 +943,34 @@ std::optional<Mention> MentionSet::PersonOfSentenceBefore(size_t cue_index) cons
   const bool saying = cue.form->cls == CueClass::kSay;
   if (!(cue.joined() || saying) || cue.token == 0 || cue.form->turn == Turn::kContinue) return std::nullopt;
   if (cue.form->tense != Tense::kPast && cue.form->tense != Tense::kPresent) return std::nullopt;
-  // The verb opens its sentence, and the sentence before, in the same
-  // paragraph, has no cue.
-  if (v.SentenceStart(cue.begin) < v.token(cue.token - 1).end) return std::nullopt;
-  const uint32_t before = v.SentenceStart(v.token(cue.token - 1).begin);
+  // The verb opens its sentence, or follows a quotation that does ("«…»،
+  // قالت ضاحكة"), and the sentence before, in the same paragraph, has no
+  // cue.
+  uint32_t opening = v.SentenceStart(cue.begin);
+  if (opening < v.token(cue.token - 1).end) {
+    const int q = v.QuoteOpeningAt(v.SkipSpaces(opening));
+    if (q < 0 || !v.QuoteClosesBefore(cue.begin) || v.quotes()[static_cast<size_t>(q)].close_end > cue.begin) {
+      return std::nullopt;
+    }
+  } else {
+    opening = cue.begin;
+  }
+  const size_t last = v.TokenAt(opening);
+  if (last == 0) return std::nullopt;
+  const uint32_t before = v.SentenceStart(v.token(last - 1).begin);
   if (v.NewlinesBetween(before, cue.begin) > 0) return std::nullopt;
   if (cue_index > 0 && cues_->cue(cue_index - 1).begin >= before) return std::nullopt;
-  const size_t k = PersonInClause(v.TokenAt(before), cue);
-  if (k >= cue.token || v.InsideQuote(v.token(k).begin)) return std::nullopt;
+  const size_t k = PersonInClause(AfterLeadPhrase(v.TokenAt(before), last), last, cue);
+  if (k >= last || v.InsideQuote(v.token(k).begin)) return std::nullopt;
+  // A kunya (كانت أم محمد تنتظر) is the mother or father and one name.
+  if (const std::string_view w = v.Word(k); (w == "ام" || w == "ابو") && k + 1 < last) {
+    Mention m;
+    m.span = ByteSpan{v.token(k).begin, v.token(k + 1).end};
+    m.gender = w == "ام" ? Gender::kFeminine : Gender::kMasculine;
+    return m;
+  }
   size_t end = k + 1;
-  while (end < cue.token && !v.PunctuationBefore(end)) ++end;
+  while (end < last && !v.PunctuationBefore(end)) ++end;
   bool only;
   std::optional<Mention> s = AnalyzeRegion(ByteSpan{v.token(k).begin, v.token(end - 1).end}, cue.form->gender, &only);
   if (s && s->entity < 0) {
@@ -971,7 +1011,7 @@ std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
     // Only after a verb that opens its sentence ("وكانت X قد التقت
     // رئيس الحكومة، وأبلغته": X is the subject, unknown here).
     if (!cue.joined() || !v.FollowsComma(cue.token) || first != lead_word) return std::nullopt;
-    subject = PersonInClause(subject + 1, cue);
+    subject = PersonInClause(subject + 1, cue.token, cue);
     if (subject >= cue.token) return std::nullopt;
   }
   const auto lead = static_cast<unsigned char>(v.Word(subject)[0]);

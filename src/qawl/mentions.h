@@ -58,6 +58,7 @@ enum class MentionSite {
   kRelative,   // X، الذي قال
   kPreposed,   // X قال، X ... أعرب ... وقال (same clause)
   kSentence,   // هاجم X المشروع، وقال: the first verb's subject
+  kIntroduced, // جلست X في المدرجات. «…»، قالت: the person the sentence before names
 };
 
 struct CueMention {
@@ -186,10 +187,11 @@ class MentionSet {
   bool Explains(const Cue& cue) const;
   // "وشهد النهائي ظهور الحكمة مريم الكواري …، وقالت": when the verb that
   // opens the sentence has no source for subject (an event, a place), the
-  // person its clause names speaks: the first token in [from, cue.token)
-  // written as a given name, a role noun (not للوزير) or a known name,
-  // a role agreeing with the cue's gender; or cue.token.
-  size_t PersonInClause(size_t from, const Cue& cue) const;
+  // person its clause names speaks: the first token in [from, to) written
+  // as a given name, a role noun (not للوزير), a known name or a kunya
+  // (أم فيصل), past roles and kunyas of another gender than the cue's;
+  // or `to`.
+  size_t PersonInClause(size_t from, size_t to, const Cue& cue) const;
   // Whether cue stands in a clause on the object before it, its pronoun
   // after في ("نشر X تغريدة قال فيها").
   bool OnObject(const Cue& cue) const;
@@ -205,8 +207,9 @@ class MentionSet {
   std::optional<Mention> SubjectOfSentence(size_t cue_index) const;
   // "كانت مريم، وهي طالبة، تحمل كتبا. وقالت: «…»": for a verb joined by و,
   // or a verb of saying, that opens its sentence with no subject of its
-  // own (and goes on with nobody's words: not turn=continue), the person
-  // the sentence before names, in the same paragraph and quoting nobody
+  // own, or follows a quotation that opens it ("«…»، قالت ضاحكة"), and
+  // goes on with nobody's words (not turn=continue): the person the
+  // sentence before names, in the same paragraph and quoting nobody
   // (PersonInClause).
   std::optional<Mention> PersonOfSentenceBefore(size_t cue_index) const;
 
