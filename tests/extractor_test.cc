@@ -730,6 +730,14 @@ std::vector<Case> Cases() {
        "وفي السوق، وقف أبو خليل قرب بسطته. وقال: \"البيع قليل هذا الموسم\".",
        {{I, "المستشفيات جاهزة", "-", "نادية فؤاد"}, {D, "لم نتلق أي إشعار", "-", "ريم حداد"},
         {D, "الأسعار تضاعفت", "-", "أم سامي"}, {D, "البيع قليل هذا الموسم", "-", "أبو خليل"}}},
+      // إلا opens no subject: in "مؤكدة أنه لن يُعلّق إلا بعد «…»" (علّق
+      // read as a verb of comment) the verb after the pronoun of أنه and
+      // a particle speaks for the reporter.
+      {"illa_is_no_subject",
+       "وقالت رئيسة الرابطة هدى سليم إن الاعتصام مستمر، مؤكدة أنه لن يُعلّق إلا بعد \"صرف كل المستحقات\".",
+       {{I, "الاعتصام مستمر", "-", "هدى سليم"},
+        {I, "لن يُعلّق إلا بعد \"صرف كل المستحقات\"", "-", "هدى سليم"},
+        {D, "صرف كل المستحقات", "-", "هدى سليم"}}},
       // A participle of saying with no comma before it takes the verb's
       // subject (دافع السائق X عن الزيادة قائلا); a clause after "، غير
       // أن" has its own preposed subject; ضاحكا is a state, not a name;

@@ -99,7 +99,11 @@ Attributed Discourse::Decide(size_t i) {
   // إن/أن of a clause another cue reports has that pronoun for subject,
   // and its words are the reporter's.
   if (const int reporting = ReportingCue(i); reporting >= 0 && cue.token > 0) {
-    const std::string_view before = ArticleView::WithoutWa(view_->Word(cue.token - 1));
+    // Past a particle of negation or tense (أنه لن يُعلّق، إنها لم تقل).
+    auto particle = [](std::string_view w) { return w == "لن" || w == "لم" || w == "لا" || w == "قد" || w == "سوف"; };
+    size_t k = cue.token - 1;
+    while (k > 0 && particle(view_->Word(k))) --k;
+    const std::string_view before = ArticleView::WithoutWa(view_->Word(k));
     if (before.size() > 4 && ArticleView::IsPlainComplementizer(before)) return speakers_[static_cast<size_t>(reporting)];
   }
   if (cm.no_implied) return a;
