@@ -127,6 +127,46 @@ TEST(Mentions, SpeakerOnlyWhenNothingButCircumstancesFollow) {
   EXPECT_TRUE(partial.mentions.of_cue(0).speaker_only);  // up to the complementizer
 }
 
+TEST(Mentions, TheOneAskedAfterTheAsker) {
+  const struct {
+    std::string text;
+    std::string cue;
+    std::string asker;
+    std::string addressee;  // "" for none
+  } cases[] = {
+      {"وسأل صحفي المتحدث باسم الوزارة عن الموعد، فأجاب: \"قريبا\".", "وسأل", "صحفي", "المتحدث باسم الوزارة"},
+      {"وسألت رئيسة المحكمة، القاضية ندى سالم، الطبيب المتهم: \"هل راجعت الملف؟\"، فأجاب: \"نعم\".", "وسألت",
+       "رئيسة المحكمة", "الطبيب المتهم"},
+      {"وسأله صحفي عن الموعد، فأجاب: \"قريبا\".", "وسأله", "صحفي", ""},
+      {"وسأل صحفي عن الموعد، فأجاب الوزير: \"قريبا\".", "وسأل", "صحفي", ""},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    Stages s(c.text);
+    const int i = s.Cue(c.cue);
+    ASSERT_GE(i, 0);
+    const CueMention& m = s.mentions.of_cue(static_cast<size_t>(i));
+    ASSERT_TRUE(m.mention.has_value());
+    EXPECT_EQ(s.Text(m.mention->span), Norm(c.asker));
+    if (c.addressee.empty()) {
+      EXPECT_FALSE(m.addressee.has_value());
+    } else {
+      ASSERT_TRUE(m.addressee.has_value());
+      EXPECT_EQ(s.Text(m.addressee->span), Norm(c.addressee));
+    }
+  }
+}
+
+TEST(Mentions, PersonIntroducedInTheSentenceBefore) {
+  Stages s("وجلست أم سامي قرب الباب. \"ننتظر منذ الفجر\"، قالت.");
+  const int i = s.Cue("قالت");
+  ASSERT_GE(i, 0);
+  const CueMention& m = s.mentions.of_cue(static_cast<size_t>(i));
+  EXPECT_EQ(static_cast<int>(m.site), static_cast<int>(MentionSite::kIntroduced));
+  ASSERT_TRUE(m.mention.has_value());
+  EXPECT_EQ(s.Text(m.mention->span), Norm("أم سامي"));
+}
+
 TEST(Mentions, PresentTenseStatementVerbHasNoImpliedSubject) {
   Stages s("وتشير التقديرات إلى أن الأسعار سترتفع. وتفيد بأن المخزون كاف.");
   const int i = s.Cue("وتفيد");

@@ -119,6 +119,19 @@ Attributed Discourse::Decide(size_t i) {
       return a;
     }
   }
+  if (const Mention* asked = Asked(i); asked != nullptr && GenderAgrees(asked->gender, cue.form->gender)) {
+    a.speaker = *asked;
+    a.how = How::kImplied;
+    if (a.speaker.entity < 0) {
+      LinkToEarlierSource(cue.begin, &a.speaker);
+      // "سأل أحد الصحفيين المدرب الألماني": a role with a word the earlier
+      // mention lacks; the last other source holding that role.
+      const auto h = FromHistory(cue.begin, cue.form->gender, Asker(i));
+      if (a.speaker.entity < 0 && h && SameHead(*h, a.speaker)) a.speaker = *h;
+    }
+    Remember(cue.begin, a.speaker);
+    return a;
+  }
   if (auto h = FromHistory(cue.begin, cue.form->gender, Asker(i))) {
     a.speaker = *h;
     a.how = How::kImplied;
@@ -142,6 +155,25 @@ int Discourse::ReportingCue(size_t i) const {
     if (f.boundary == Boundary::kComplementizer && f.comp_end <= cues_->cue(i).begin) return static_cast<int>(k);
   }
   return -1;
+}
+
+bool Discourse::SameHead(const Mention& a, const Mention& b) const {
+  auto head = [&](const Mention& m) {
+    const std::string_view w = view_->Word(view_->TokenAt(m.title.empty() ? m.span.begin : m.title.begin));
+    return w.starts_with("ال") ? w.substr(4) : w;
+  };
+  return a.valid() && b.valid() && head(a) == head(b);
+}
+
+const Mention* Discourse::Asked(size_t i) const {
+  if (cues_->cue(i).form->turn != Turn::kAnswer) return nullptr;
+  const uint32_t sentence = view_->SentenceStart(cues_->cue(i).begin);
+  for (size_t k = i; k-- > 0 && cues_->cue(k).begin >= sentence;) {
+    if (cues_->cue(k).form->turn != Turn::kQuestion) continue;
+    const std::optional<Mention>& m = mentions_->of_cue(k).addressee;
+    return m ? &*m : nullptr;
+  }
+  return nullptr;
 }
 
 const Mention* Discourse::Asker(size_t i) const {

@@ -69,6 +69,12 @@ class Discourse {
   // For an answer cue (Turn::kAnswer): the speaker of the question cue
   // before it in its sentence, who is not the one answering; or nullptr.
   const Mention* Asker(size_t i) const;
+  // For an answer cue: the one the question cue before it in its sentence
+  // asks (CueMention::addressee); or nullptr.
+  const Mention* Asked(size_t i) const;
+  // Whether a and b open with the same word, less its article (المدرب
+  // الألماني، المدرب يورغن بيكر).
+  bool SameHead(const Mention& a, const Mention& b) const;
   // Whether the next cue of cue i's sentence is a noun cue naming its own
   // speaker after عن ("نقلت قناة X عن Y قوله"): cue i's subject is then
   // the channel, not a source a later implied subject can refer to.

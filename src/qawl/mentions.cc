@@ -289,6 +289,7 @@ CueMention MentionSet::OfCue(size_t i) const {
   }
   if (out.mention) {
     out.site = MentionSite::kSubject;
+    if (cue.form->turn == Turn::kQuestion) out.addressee = Addressee(i, *out.mention);
     return out;
   }
   if (ReadAsPassive(cue)) {
@@ -980,6 +981,29 @@ std::optional<Mention> MentionSet::PersonOfSentenceBefore(size_t cue_index) cons
   return s;
 }
 
+std::optional<Mention> MentionSet::Addressee(size_t i, const Mention& asker) const {
+  const ArticleView& v = *view_;
+  // "وسأله صحفي عن …": the one asked is the pronoun's.
+  if (cues_->cue(i).object_suffix) return std::nullopt;
+  const ByteSpan region = cues_->Region(v, i);
+  size_t k = v.TokenAt(asker.span.end);
+  const size_t end = v.TokenAt(region.end);
+  // Past an apposition to the asker between commas (، القاضية X،).
+  if (k < end && v.FollowsComma(k)) {
+    size_t next = k + 1;
+    while (next < end && !v.PunctuationBefore(next)) ++next;
+    if (next >= end || !v.FollowsComma(next)) return std::nullopt;
+    k = next;
+  }
+  if (k >= end || v.PunctuationBefore(k) != v.FollowsComma(k)) return std::nullopt;
+  // "سأل صحفي عن …": what is asked about, nobody asked.
+  if (v.ListedStripped(k, Section::kNotSubject) || v.Listed(k, Section::kNpBreaks)) return std::nullopt;
+  bool only;
+  std::optional<Mention> m = AnalyzeRegion(ByteSpan{v.token(k).begin, region.end}, Gender::kUnknown, &only);
+  if (m && m->entity < 0) m->span.end = TrimNounPhrase(m->span);
+  return m;
+}
+
 // For a verb joined by و to an earlier verb of its sentence with no subject
 // of its own ("هاجم النائب فادي خوري المشروع، وقال"): the source noun phrase
 // right after the sentence's first verb, when no cue of the sentence comes
@@ -1059,6 +1083,12 @@ uint32_t MentionSet::EndBeforeObject(ByteSpan np, bool object_follows) const {
   for (size_t k = first + 1; k < last; ++k) {
     const std::string_view w = v.Word(k);
     const bool definite = w.substr(0, 4) == "ال";
+    // "سأل صحفي المتحدث": an indefinite nisba (صحفي، إعلامي) takes no
+    // definite adjective and heads no construct.
+    if (object_follows && k == first + 1 && definite && !v.Word(first).starts_with("ال") &&
+        v.Word(first).ends_with("ي")) {
+      return v.token(first).end;
+    }
     // عبد الله، أبو الغيط، بن العربي: the definite word completes the name.
     const std::string_view prev = v.Word(k - 1);
     if (definite && (prev == "عبد" || prev == "ابو" || prev == "بن" || prev == "ابن" || prev == "ام")) {

@@ -71,6 +71,11 @@ struct CueMention {
   // A present-tense verb with no subject and no speech of its own
   // ("تقارير تفيد بأن"): no implied speaker either.
   bool no_implied = false;
+  // For a question (turn=question) with its asker after the verb, the one
+  // asked: the phrase after the asker and any apposition to it ("سأل صحفي
+  // المتحدث باسم الوزارة عن …"، "سألت رئيسة المحكمة، القاضية X، الطبيب
+  // المدعى عليه:"), who answers a فأجاب after it.
+  std::optional<Mention> addressee;
 };
 
 class MentionSet {
@@ -212,6 +217,8 @@ class MentionSet {
   // sentence before names, in the same paragraph and quoting nobody
   // (PersonInClause).
   std::optional<Mention> PersonOfSentenceBefore(size_t cue_index) const;
+  // CueMention::addressee of question cue i whose asker is `asker`.
+  std::optional<Mention> Addressee(size_t i, const Mention& asker) const;
 
   const ArticleView* view_ = nullptr;
   const CueSet* cues_ = nullptr;
