@@ -90,6 +90,15 @@ void CueSet::Find(const ArticleView& view, const re2::RE2& complementizer) {
           (ti < 2 || view.PunctuationBefore(ti - 1) || !view.ListedStripped(ti - 2, Section::kPostConnectors))) {
         cue.after_connector = false;
       }
+      // "في بيان نقلته وكالة X:": a verb of stating or relaying
+      // (class=state: نقل، أورد، ذكر) whose object pronoun is the statement
+      // noun right before it names the statement's channel, as "بحسب ما
+      // نقلت" does; a verb of description there ("وهو تصريح وصفته النقابة
+      // بأنه") has a source of its own.
+      if (w->object_suffix && w->form->cls == CueClass::kState && !view.PunctuationBefore(ti) &&
+          view.ListedStripped(ti - 1, Section::kEventNouns)) {
+        cue.after_connector = true;
+      }
       // "…، بحسب الساعدي، الذي شدد على أن": a relative clause on a source
       // after a comma reports that source's words; so does one right after
       // its noun whose verb agrees with it and carries no object pronoun
