@@ -797,7 +797,19 @@ std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
 // "X، الذي قال": the source X named right before the comma.
 std::optional<Mention> MentionSet::AntecedentOfRelative(const Cue& cue) const {
   const ArticleView& v = *view_;
-  const size_t relative = cue.token - 1;
+  size_t relative = cue.token - 1;
+  // "تكريم الفنانة X بجائزة «Y»، التي قالت": a quoted name of a thing
+  // (its head no source noun: جائزة، فيلم) is no antecedent; the phrase
+  // before it is. "حركة «حماس»، التي قالت" stays.
+  if (relative > 0 && v.InsideQuote(v.token(relative - 1).begin)) {
+    const size_t q = v.FirstQuoteFrom(v.token(relative - 1).begin);
+    if (q > 0 && v.quotes()[q - 1].depth == 0 && v.is_label(q - 1)) {
+      const size_t head = v.TokenAt(ArticleView::QuoteStart(v.quotes()[q - 1]));
+      if (head > 0 && !v.FollowsComma(head) && !v.ListedStripped(head - 1, Section::kSourceNouns)) {
+        relative = head - 1;
+      }
+    }
+  }
   size_t first = relative;
   while (first > 0 && relative - first < limits::kMaxAntecedentTokens) {
     if (first < relative && v.PunctuationBefore(first)) break;
