@@ -730,6 +730,23 @@ std::vector<Case> Cases() {
        "وفي السوق، وقف أبو خليل قرب بسطته. وقال: \"البيع قليل هذا الموسم\".",
        {{I, "المستشفيات جاهزة", "-", "نادية فؤاد"}, {D, "لم نتلق أي إشعار", "-", "ريم حداد"},
         {D, "الأسعار تضاعفت", "-", "أم سامي"}, {D, "البيع قليل هذا الموسم", "-", "أبو خليل"}}},
+      // A role with a nationality the fuller mention does not state names
+      // that source (المتحدث الروسي: the presidency's spokesman), one with a
+      // nationality it contradicts does not (الوزير الأردني).
+      {"role_with_an_unstated_nationality",
+       "وقال المتحدث باسم الرئاسة يوري بافلوف إن الاتصالات مستمرة.\n"
+       "وقال الوزير المصري حسن كامل إن الحدود مفتوحة.\n"
+       "وردا على سؤال، اكتفى المتحدث الروسي بالقول إن \"لا جديد\".\n"
+       "وقال الوزير الأردني إن المعبر مغلق.",
+       {{I, "الاتصالات مستمرة", "-", "يوري بافلوف"}, {I, "الحدود مفتوحة", "-", "حسن كامل"},
+        {D, "لا جديد", "-", "يوري بافلوف"}, {I, "المعبر مغلق", "-", "الوزير الأردني"}}},
+      // A role noun that is a definite noun's adjective (المؤتمر الصحفي)
+      // names nobody; a long leading phrase closed by a comma is passed.
+      {"person_before_a_quotation_past_a_long_lead_phrase",
+       "وقال رئيس النادي إن العرض مرفوض.\n"
+       "وفي المؤتمر الصحفي الذي سبق مباراة الفريق أمام ضيفه القادم من الجنوب، بدا المدرب سمير عادل متوترا. "
+       "وقال: \"نحن جاهزون\".",
+       {{I, "العرض مرفوض", "-", "رئيس النادي"}, {D, "نحن جاهزون", "-", "سمير عادل"}}},
       // The antecedent of "، التي قالت" after a quoted name of a thing
       // (بجائزة «…») is the phrase before it; after a quoted body with a
       // source noun for head (حركة «…») the body.

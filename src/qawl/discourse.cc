@@ -63,6 +63,7 @@ Attributed Discourse::Decide(size_t i) {
     if (cm.mention) {
       a.speaker = *cm.mention;
       a.how = How::kExplicit;
+      if (a.speaker.entity < 0) LinkToEarlierSource(cue.begin, &a.speaker);
       Remember(cue.begin, a.speaker);  // نقل عن X قوله: X speaks on (وتابع)
     } else if (auto h = FromHistory(cue.begin, Gender::kUnknown)) {
       a.speaker = *h;
@@ -357,10 +358,28 @@ class Discourse::ShortMention {
     }
     // A generic head (المسؤول الأطلسي) is matched by its adjectives alone.
     const bool generic = last_ > first_ + 1 && v_.Listed(first_, PatternSet::Section::kGenericHeads);
+    // A nationality (a nisba after a definite head) the fuller mention
+    // does not state is no conflict when that mention opens with the same
+    // head and states none (المتحدث
+    // الروسي for المتحدث باسم الكرملين X; not الوزير الأردني for الوزير
+    // المصري X, nor المدرب السويسري for X مدرب الزمالك).
+    const bool open_to_nisba = !generic && v_.Word(first_).starts_with("ال") &&
+                               SameSkeleton(v_.Word(v_.TokenAt(m.begin)), v_.Word(first_)) && !HasNisba(m);
     for (size_t t = generic ? first_ + 1 : first_; t < last_; ++t) {
-      if (!Contains(m, v_.Word(t))) return false;
+      if (Contains(m, v_.Word(t))) continue;
+      if (!(open_to_nisba && t > first_ && IsNisba(v_.Word(t)))) return false;
     }
     return true;
+  }
+  // A definite nisba adjective: الروسي، الأردنية.
+  static bool IsNisba(std::string_view w) {
+    return w.starts_with("ال") && (w.ends_with("ي") || w.ends_with("يه"));
+  }
+  bool HasNisba(ByteSpan m) const {
+    for (size_t t = v_.TokenAt(m.begin); t < v_.token_count() && v_.token(t).end <= m.end; ++t) {
+      if (IsNisba(v_.Word(t))) return true;
+    }
+    return false;
   }
 
   const ArticleView& v_;

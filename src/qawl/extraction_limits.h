@@ -46,7 +46,7 @@ inline constexpr size_t kMaxNounCueReach = 16;
 // "X، الذي قال": the antecedent is at most this many words.
 inline constexpr size_t kMaxAntecedentTokens = 8;
 // A phrase closed by a comma that opens a sentence (في المقابل،).
-inline constexpr size_t kMaxLeadTokens = 8;
+inline constexpr size_t kMaxLeadTokens = 12;
 
 // --- Discourse -----------------------------------------------------------------
 // An implied subject refers to one of this many recent sources.

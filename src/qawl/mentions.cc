@@ -885,9 +885,16 @@ size_t MentionSet::PersonInClause(size_t from, size_t to, const Cue& cue) const 
            : (w.ends_with("ون") || w.ends_with("ين")) ? Gender::kPlural
                                                       : Gender::kMasculine;
   };
+  // A definite role noun right after a definite noun that is none is its
+  // adjective (المؤتمر الصحفي).
+  auto adjective = [&](size_t k) {
+    return k > from && !v.PunctuationBefore(k) && v.Word(k).starts_with("ال") && v.Word(k - 1).starts_with("ال") &&
+           !v.Listed(k - 1, Section::kSourceNouns);
+  };
   for (size_t k = from; k < to; ++k) {
     if (!(v.Listed(k, Section::kGivenNames) || v.Listed(k, Section::kSourceNouns) || NameAt(k) < names_.size() ||
-          kunya(k))) {
+          kunya(k)) ||
+        adjective(k)) {
       continue;
     }
     const Gender g = gender_at(k);
