@@ -730,6 +730,16 @@ std::vector<Case> Cases() {
        "وفي السوق، وقف أبو خليل قرب بسطته. وقال: \"البيع قليل هذا الموسم\".",
        {{I, "المستشفيات جاهزة", "-", "نادية فؤاد"}, {D, "لم نتلق أي إشعار", "-", "ريم حداد"},
         {D, "الأسعار تضاعفت", "-", "أم سامي"}, {D, "البيع قليل هذا الموسم", "-", "أبو خليل"}}},
+      // A reported clause ends before "، محمّلا X" (a participle with a
+      // definite object: the reporter's act), and a quotation after it in
+      // the sentence is the reporter's phrase; "، مدعوما بـ" describes the
+      // clause and stays in it.
+      {"clause_ends_before_the_reporters_participle",
+       "واعتبر المحامي رامي حداد أن موكله \"التزم بالقانون\"، محمّلا الشركة مسؤولية تقديم \"وثائق ناقصة\".\n"
+       "وقال الناطق العسكري إن الجيش دخل البلدة، مدعوما بالمدفعية.",
+       {{I, "موكله \"التزم بالقانون\"", "-", "رامي حداد"}, {P, "التزم بالقانون", "-", "رامي حداد"},
+        {P, "وثائق ناقصة", "-", "رامي حداد"},
+        {I, "الجيش دخل البلدة، مدعوما بالمدفعية", "-", "الناطق العسكري"}}},
       // A role with a nationality the fuller mention does not state names
       // that source (المتحدث الروسي: the presidency's spokesman), one with a
       // nationality it contradicts does not (الوزير الأردني).

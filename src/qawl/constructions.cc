@@ -452,6 +452,26 @@ bool Constructions::AttributeAfter(size_t i) {
   return false;
 }
 
+const Record* Constructions::ReportBefore(uint32_t pos) const {
+  const uint32_t sentence = view_->SentenceStart(pos);
+  const Record* best = nullptr;
+  for (const Record& r : records_) {
+    if (r.kind != v1::INDIRECT || r.text.begin < sentence || r.text.end > pos) continue;
+    if (best == nullptr || r.text.end > best->text.end) best = &r;
+  }
+  if (best == nullptr) return nullptr;
+  const size_t next_cue = cues_->FirstAfter(best->text.end);
+  if (next_cue < cues_->size() && cues_->cue(next_cue).begin < pos) return nullptr;
+  // Nor past a clause with a subject of its own (فيما قام X، بينما); a
+  // contrast (لكن البطالة «…») is still the speaker's.
+  for (size_t k = view_->TokenAt(best->text.end); k < view_->token_count() && view_->token(k).end <= pos; ++k) {
+    if (view_->ListedStripped(k, Section::kClauseConnectives) && view_->Word(k).find("لكن") == std::string_view::npos) {
+      return nullptr;
+    }
+  }
+  return best;
+}
+
 void Constructions::AttributeLeftovers() {
   const ArticleView& v = *view_;
   const std::vector<QuoteSpan>& quotes = v.quotes();
@@ -477,10 +497,19 @@ void Constructions::AttributeLeftovers() {
       refresh();
       continue;
     }
-    // A long quotation standing alone continues the previous speaker, in
-    // the same or the next paragraph.
     const QuoteSpan& q = quotes[i];
     const uint32_t start = ArticleView::QuoteStart(q);
+    // "أن موكله «…»، محمّلا العائلة مسؤولية تقديم «…»": a quotation later
+    // in the sentence of a reported clause, no cue between, is the
+    // reporter's phrase.
+    if (const Record* report = ReportBefore(start)) {
+      const Attributed who = report->who;
+      ClaimQuote(static_cast<int>(i), v1::PARTIAL, who, report->cue, "sentence_partial");
+      refresh();
+      continue;
+    }
+    // A long quotation standing alone continues the previous speaker, in
+    // the same or the next paragraph.
     if (v.CountTokens(ByteSpan{v.SentenceStart(start), start}) > 0) continue;
     if (v.CountTokens(q.inner) < limits::kMinContinuationTokens) continue;
     auto it = std::upper_bound(ends.begin(), ends.end(), std::make_pair(start, SIZE_MAX));

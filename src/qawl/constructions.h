@@ -88,6 +88,10 @@ class Constructions {
   uint32_t ClauseEnd(uint32_t begin, uint32_t sentence_end) const;
   uint32_t CutAtStops(uint32_t begin, uint32_t end) const;
   void AttributeLeftovers();
+  // The last reported clause (INDIRECT record) that ends before pos in
+  // pos's sentence with no cue and no clause connective but a contrast
+  // between; or nullptr.
+  const Record* ReportBefore(uint32_t pos) const;
   bool AttributeAfter(size_t quote);
   void Headlines();
   void FindInterview();
