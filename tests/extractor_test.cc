@@ -730,6 +730,14 @@ std::vector<Case> Cases() {
        "وفي السوق، وقف أبو خليل قرب بسطته. وقال: \"البيع قليل هذا الموسم\".",
        {{I, "المستشفيات جاهزة", "-", "نادية فؤاد"}, {D, "لم نتلق أي إشعار", "-", "ريم حداد"},
         {D, "الأسعار تضاعفت", "-", "أم سامي"}, {D, "البيع قليل هذا الموسم", "-", "أبو خليل"}}},
+      // A role noun alone (الوزيرة) names the one person of the article
+      // who holds such a title (Choe Son Hui, introduced as نظيرته); a
+      // quotation "وفق ما نقلت وكالة X عن Y" is Y's.
+      {"role_alone_and_source_relayed_after_a_quotation",
+       "والتقى لافروف نظيرته الكورية الشمالية تشوي سون هوي في موسكو.\n"
+       "ونقلت الوكالة الرسمية عن الوزيرة قولها إن \"المحادثات مثمرة\".\n"
+       "\"الطريق مغلق منذ أيام\"، وفق ما نقلت وكالة الأنباء الرسمية عن محافظ الإقليم.",
+       {{D, "المحادثات مثمرة", "choe-son-hui", ""}, {D, "الطريق مغلق منذ أيام", "-", "محافظ الإقليم"}}},
       // A reported clause ends before "، محمّلا X" (a participle with a
       // definite object: the reporter's act), and a quotation after it in
       // the sentence is the reporter's phrase; "، مدعوما بـ" describes the

@@ -406,7 +406,18 @@ void Discourse::LinkToEarlierSource(uint32_t pos, Mention* s) const {
     const auto* c = NearestBefore(*h, pos, limits::kMaxCorefLookBack, names);
     if (c != nullptr && (best == nullptr || c->first > best->first)) best = c;
   }
-  if (best != nullptr) TakeSource(best->second, s);
+  if (best != nullptr) {
+    TakeSource(best->second, s);
+    return;
+  }
+  // "الوزيرة" alone: the one person of the article holding such a title.
+  const size_t first = view_->TokenAt(s->span.begin);
+  if (view_->TokenAt(s->span.end) == first + 1 && view_->ListedStripped(first, PatternSet::Section::kSourceNouns)) {
+    if (const int e = mentions_->PersonWithRole(first, s->gender); e >= 0) {
+      s->entity = e;
+      s->title = s->span;
+    }
+  }
 }
 
 // The second pass: a role quoted before the source is named (cataphora:

@@ -140,6 +140,32 @@ Mention MentionSet::Resolve(const NameMatch& m) const {
   return s;
 }
 
+int MentionSet::PersonWithRole(size_t token, Gender gender) const {
+  const ArticleView& v = *view_;
+  const Gazetteer& g = v.gazetteer();
+  auto bare = [](std::string_view w) { return w.starts_with("ال") ? w.substr(4) : w; };
+  const std::string_view role = bare(v.Word(token));
+  int found = -1;
+  for (const auto& [entity, count] : named_) {
+    const Entity& e = g.entity(entity);
+    if (e.type != "person" || (gender != Gender::kUnknown && e.gender != Gender::kUnknown && e.gender != gender)) {
+      continue;
+    }
+    bool holds = false;
+    for (const std::string& t : e.titles) {
+      const std::string_view head = bare(std::string_view(t).substr(0, t.find(' ')));
+      if (head != role) continue;
+      const std::vector<int> holders = g.TitleHolders(t, v.year());
+      holds = std::find(holders.begin(), holders.end(), entity) != holders.end();
+      if (holds) break;
+    }
+    if (!holds) continue;
+    if (found >= 0) return -1;
+    found = entity;
+  }
+  return found;
+}
+
 // A family or given name alone ("كيم") stands for the one person already
 // named in full in the article whose alias starts or ends with it.
 int MentionSet::ResolveShortName(size_t token) const {
@@ -252,7 +278,10 @@ std::optional<Mention> MentionSet::RelayedSource(size_t i) const {
   const ArticleView& v = *view_;
   const Cue& cue = cues_->cue(i);
   const std::string& prep = cue.form->relay_preposition;
-  if (prep.empty() || cues_->frame(i).boundary != Boundary::kComplementizer) return std::nullopt;
+  // Before إن/أن, or after a quotation ("«…»، وفق ما نقلت وكالة X عن Y").
+  if (prep.empty() || (cues_->frame(i).boundary != Boundary::kComplementizer && !cue.after_connector)) {
+    return std::nullopt;
+  }
   const ByteSpan region = cues_->Region(v, i);
   const size_t end = v.TokenAt(region.end);
   for (size_t k = cue.token + 1; k + 1 < end; ++k) {

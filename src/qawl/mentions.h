@@ -93,6 +93,10 @@ class MentionSet {
   // by position: what a later role or surname alone can refer to. Filled
   // only when some cue's mention is such a short unknown one.
   const std::vector<std::pair<uint32_t, Mention>>& role_names() const { return role_names_; }
+  // For a role noun standing alone (الوزيرة، المتحدث): the one person named
+  // in the article who held, in its year, a title that role heads and who
+  // agrees with its gender; or -1.
+  int PersonWithRole(size_t token, Gender gender) const;
   // The first gazetteer match at or after token t (names().size() if none).
   size_t FirstNameAt(size_t t) const;
   // The gazetteer match that begins at token t (names().size() if none).
@@ -116,7 +120,8 @@ class MentionSet {
   void ScanRoleNames();
   CueMention OfCue(size_t i) const;
   // For a verb with relay= (نقل), the source named after that preposition
-  // in its phrase before إن/أن (نقلت وكالة X عن مصادر دبلوماسية أن), if any.
+  // in its phrase before إن/أن (نقلت وكالة X عن مصادر دبلوماسية أن) or
+  // after a quotation and a connector («…»، وفق ما نقلت X عن Y), if any.
   std::optional<Mention> RelayedSource(size_t i) const;
   // The subject in the words after verb cue i, read by its kind (a verb of
   // description, of attitude, a participle, after a pronoun subject);
