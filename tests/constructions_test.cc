@@ -59,6 +59,23 @@ TEST(Constructions, EachRuleFires) {
   }
 }
 
+TEST(Constructions, InterviewAnswersAreTheOneSpokenTo) {
+  Stages s(
+      "وقال الجيش إن الهجوم صد.\n"
+      "وللوقوف على الوضع، تحدثت \"الصحيفة\" عبر الهاتف إلى الطبيبة سلمى عادل، مديرة المستشفى الميداني:\n"
+      "\n"
+      "س: ما الوضع اليوم؟\n"
+      "ج: نستقبل عشرات الجرحى كل يوم.");
+  bool found = false;
+  for (const Record& r : s.constructions.records()) {
+    if (std::string(r.rule) != "interview_answer") continue;
+    found = true;
+    EXPECT_EQ(s.Text(r.text), Norm("نستقبل عشرات الجرحى كل يوم"));
+    EXPECT_EQ(s.Text(r.who.speaker.span), Norm("الطبيبة سلمى عادل"));
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(Constructions, InterviewAnswersAreTheIntervieweesWords) {
   Stages s(
       "تحدث المهندس سالم المري، الرئيس التنفيذي للشركة، عن خطط التوسع.\n"

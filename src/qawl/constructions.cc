@@ -611,6 +611,13 @@ void Constructions::Answers() {
       cue = static_cast<int>(i);
     }
   }
+  // The one spoken to in the paragraph before the first question.
+  uint32_t intro_end = first_question;
+  while (intro_end > 0 && (v.text()[intro_end - 1] == '\n' || v.text()[intro_end - 1] == ' ')) --intro_end;
+  if (intro_end > 0) {
+    const uint32_t intro = v.SentenceStart(intro_end - 1);
+    if (std::optional<Mention> m = mentions_->Interviewee(ByteSpan{intro, intro_end})) who.speaker = *m;
+  }
   if (!who.speaker.valid()) return;
   who.how = How::kImplied;
   for (const InterviewPart& part : interview_) {

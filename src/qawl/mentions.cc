@@ -140,6 +140,28 @@ Mention MentionSet::Resolve(const NameMatch& m) const {
   return s;
 }
 
+std::optional<Mention> MentionSet::Interviewee(ByteSpan intro) const {
+  const ArticleView& v = *view_;
+  const size_t end = v.TokenAt(intro.end);
+  for (size_t k = v.TokenAt(intro.begin); k + 1 < end; ++k) {
+    const std::string_view w = ArticleView::WithoutWa(v.Word(k));
+    if (w != "الي" && w != "مع") continue;  // إلى, its ى folded
+    const size_t first = k + 1;
+    if (!(v.Listed(first, Section::kGivenNames) || v.ListedStripped(first, Section::kSourceNouns) ||
+          NameAt(first) < names_.size())) {
+      continue;
+    }
+    size_t last = first + 1;
+    while (last < end && !v.PunctuationBefore(last)) ++last;
+    bool only;
+    std::optional<Mention> m =
+        AnalyzeRegion(ByteSpan{v.token(first).begin, v.token(last - 1).end}, Gender::kUnknown, &only);
+    if (m && m->entity < 0) m->span.end = TrimNounPhrase(m->span);
+    if (m) return m;
+  }
+  return std::nullopt;
+}
+
 int MentionSet::PersonWithRole(size_t token, Gender gender) const {
   const ArticleView& v = *view_;
   const Gazetteer& g = v.gazetteer();

@@ -93,6 +93,10 @@ class MentionSet {
   // by position: what a later role or surname alone can refer to. Filled
   // only when some cue's mention is such a short unknown one.
   const std::vector<std::pair<uint32_t, Mention>>& role_names() const { return role_names_; }
+  // In the paragraph introducing an interview ("تحدثت «X» إلى الطبيبة هالة
+  // الطيب، منسقة …:"), the one spoken to: the first phrase after إلى or مع
+  // that opens with a role noun, a given name or a known name; or none.
+  std::optional<Mention> Interviewee(ByteSpan intro) const;
   // For a role noun standing alone (الوزيرة، المتحدث): the one person named
   // in the article who held, in its year, a title that role heads and who
   // agrees with its gender; or -1.
