@@ -987,7 +987,19 @@ bool MentionSet::TakesSentenceSubject(size_t cue_index) const {
                              v.TokenAt(cues_->frame(cue_index).pos) == next;
   // Or a verb explaining the clause before it (إذ رأى أن).
   const bool explaining = Explains(cue);
-  return cue.joined() || in_object_clause || closing_participle || bare_relative || by_saying || explaining;
+  return cue.joined() || in_object_clause || closing_participle || bare_relative || by_saying || explaining ||
+         AnswersPronoun(cue_index);
+}
+
+bool MentionSet::AnswersPronoun(size_t cue_index) const {
+  const ArticleView& v = *view_;
+  if (cue_index == 0 || !v.FollowsComma(cues_->cue(cue_index).token)) return false;
+  const Cue& question = cues_->cue(cue_index - 1);
+  const uint32_t sentence = v.SentenceStart(cues_->cue(cue_index).begin);
+  // Not the sentence's own verb ("وسأله صحفي عن …، فأجاب": the pronoun is
+  // an earlier sentence's).
+  return question.form->turn == Turn::kQuestion && question.object_suffix && question.begin >= sentence &&
+         v.TokenAt(sentence) + 1 < question.token;
 }
 
 size_t MentionSet::AfterLeadPhrase(size_t first, size_t cue_token) const {
@@ -1083,7 +1095,8 @@ std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
   const Cue& cue = cues_->cue(cue_index);
   if (!TakesSentenceSubject(cue_index)) return std::nullopt;
   const uint32_t start = v.SentenceStart(cue.begin);
-  if (cue_index > 0 && cues_->cue(cue_index - 1).begin >= start) return std::nullopt;
+  const size_t earlier = AnswersPronoun(cue_index) ? cue_index - 1 : cue_index;
+  if (earlier > 0 && cues_->cue(earlier - 1).begin >= start) return std::nullopt;
   size_t first = v.TokenAt(start);
   first = AfterLeadPhrase(first, cue.token);
   const size_t lead_word = first;

@@ -219,6 +219,10 @@ class MentionSet {
   // or `first`; the phrase ends before cue_token.
   size_t AfterLeadPhrase(size_t first, size_t cue_token) const;
   std::optional<Mention> SubjectOfSentence(size_t cue_index) const;
+  // Whether cue i follows a comma after a question inside its sentence
+  // (not opening it) whose one asked is a pronoun ("ووقف المتهم …، وحين
+  // سأله القاضي …، قال"): the pronoun's, the sentence's subject, answers.
+  bool AnswersPronoun(size_t cue_index) const;
   // "كانت مريم، وهي طالبة، تحمل كتبا. وقالت: «…»": for a verb joined by و,
   // or a verb of saying, that opens its sentence with no subject of its
   // own, or follows a quotation that opens it ("«…»، قالت ضاحكة"), and
