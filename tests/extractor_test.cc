@@ -730,6 +730,13 @@ std::vector<Case> Cases() {
        "وفي السوق، وقف أبو خليل قرب بسطته. وقال: \"البيع قليل هذا الموسم\".",
        {{I, "المستشفيات جاهزة", "-", "نادية فؤاد"}, {D, "لم نتلق أي إشعار", "-", "ريم حداد"},
         {D, "الأسعار تضاعفت", "-", "أم سامي"}, {D, "البيع قليل هذا الموسم", "-", "أبو خليل"}}},
+      // Names, not quotations: an agency's short name after its full name,
+      // a dateline's source, a "follow us" line.
+      {"agency_names_dateline_and_follow_lines",
+       "عمّان - «الرأي»\n"
+       "ونقلت وكالة الأنباء الأردنية «بترا» عن وزير المياه قوله إن \"المخزون كاف\".\n"
+       "تابعوا «الرأي» على تلغرام",
+       {{D, "المخزون كاف", "-", "وزير المياه"}}},
       // "ووقف المتهم …، وحين سأله القاضي …، قال": the accused answers;
       // "ويقول هؤلاء إن" refers back to the residents the sentence before
       // introduces.

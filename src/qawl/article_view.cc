@@ -190,8 +190,24 @@ bool ArticleView::InLinkLine(uint32_t pos) const {
   if (newline == std::string_view::npos && from > 0) return false;
   const uint32_t line = newline == std::string_view::npos ? 0 : from + static_cast<uint32_t>(newline) + 1;
   const size_t k = TokenAt(line);
-  return k + 1 < tokens_.size() && Listed(k, Section::kLinkOpeners) && Listed(k + 1, Section::kLinkOpeners) &&
-         !PunctuationBefore(k + 1);
+  if (k + 1 >= tokens_.size() || !Listed(k, Section::kLinkOpeners)) return false;
+  if (Listed(k + 1, Section::kLinkOpeners) && !PunctuationBefore(k + 1)) return true;
+  // "تابعوا «المدن» عبر واتساب": one link word and a short line.
+  constexpr size_t kMaxFollowLineTokens = 5;
+  return TokenAt(line) == TokenAt(pos) - 1 && CountTokens(ByteSpan{line, ParagraphEnd(line)}) <= kMaxFollowLineTokens;
+}
+
+bool ArticleView::InDateline(uint32_t pos) const {
+  constexpr uint32_t kMaxLeadBytes = 48;
+  const uint32_t from = pos > kMaxLeadBytes ? pos - kMaxLeadBytes : 0;
+  const std::string_view before = t_.substr(from, pos - from);
+  const size_t newline = before.rfind('\n');
+  if (newline == std::string_view::npos && from > 0) return false;
+  const std::string_view lead = newline == std::string_view::npos ? before : before.substr(newline + 1);
+  const size_t dash = lead.find_last_not_of(' ');
+  constexpr size_t kMaxPlaceTokens = 3;
+  return dash != std::string_view::npos && lead[dash] == '-' &&
+         CountTokens(ByteSpan{pos - static_cast<uint32_t>(lead.size()), pos}) <= kMaxPlaceTokens;
 }
 
 bool ArticleView::IsLabel(const QuoteSpan& q) const {
@@ -199,6 +215,8 @@ bool ArticleView::IsLabel(const QuoteSpan& q) const {
   if (n == 0) return true;
   // A link to another page (اقرأ أيضا: «الطاقة» تعلن ...).
   if (InLinkLine(QuoteStart(q))) return true;
+  // A dateline's source (بيروت - «المدن»).
+  if (InDateline(QuoteStart(q))) return true;
   if (n > limits::kMaxLabelTokens) return false;
   // The whole quote is a known name (an agency, a person): a label.
   size_t first = TokenAt(q.inner.begin);
@@ -283,6 +301,20 @@ bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t
       ((Word(i - 2).substr(0, 4) == "ال" && ListedStripped(i - 2, Section::kLabelNouns)) ||
        IsLabelNounWithPronoun(i - 2))) {
     return true;
+  }
+  // A label noun heading a construct and its adjectives, the name after
+  // them: وكالة الأنباء اليمنية «سبأ»، التحالف العالمي للقاحات «غافي».
+  if (n <= 2) {
+    constexpr size_t kMaxWordsBetween = 3;
+    size_t head = i - 1;
+    while (head > 0 && i - head <= kMaxWordsBetween && !PunctuationBefore(head) &&
+           (Word(head).starts_with("ال") || Word(head).starts_with("لل"))) {
+      --head;
+    }
+    if (head + 1 < i && !PunctuationBefore(head + 1) && ListedStripped(head, Section::kLabelNouns) &&
+        !(head > 0 && IsPlainComplementizer(Word(head - 1)))) {
+      return true;
+    }
   }
   // One quoted word right after a noun names something rather than
   // reporting it: a definite word (تقنية «الفار»; a mark glued to بـ is

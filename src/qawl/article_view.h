@@ -145,8 +145,12 @@ class ArticleView {
   void ReadNamesOrParticles();
   void FindSentenceBreaks();
   // Whether the line holding pos is a link to another page (its first two
-  // words are [link_openers]).
+  // words are [link_openers], or it is a few words whose first is one and
+  // whose second is the quotation at pos: تابعوا «المدن» عبر واتساب).
   bool InLinkLine(uint32_t pos) const;
+  // Whether pos follows, on its line, at most a few words and a dash: the
+  // source of a dateline (بيروت - «المدن»).
+  bool InDateline(uint32_t pos) const;
   // IsLabel's tests on the word before the opening mark; `first` is the
   // quotation's first token and `n` its number of tokens.
   // Whether the quotation whose mark stands before token i (its words
