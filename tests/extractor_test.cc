@@ -730,6 +730,15 @@ std::vector<Case> Cases() {
        "وفي السوق، وقف أبو خليل قرب بسطته. وقال: \"البيع قليل هذا الموسم\".",
        {{I, "المستشفيات جاهزة", "-", "نادية فؤاد"}, {D, "لم نتلق أي إشعار", "-", "ريم حداد"},
         {D, "الأسعار تضاعفت", "-", "أم سامي"}, {D, "البيع قليل هذا الموسم", "-", "أبو خليل"}}},
+      // "قال لفرانس24 إن": a phrase behind ل is the addressee, and the
+      // subject before the verb speaks (غير أن دبلوماسيا … قال); a mother
+      // (والدة X) introduced in the sentence before her quotation.
+      {"addressee_after_any_verb_and_a_mother",
+       "وقال الوزير إن المحادثات مستمرة.\n"
+       "غير أن دبلوماسيا غربيا قال لفرانس24، طالبا عدم كشف اسمه، إن \"الخلاف عميق\".\n"
+       "وجلست والدة الضحية صامتة طوال الجلسة. \"أريد العدالة فقط\"، قالت للصحفيين.",
+       {{I, "المحادثات مستمرة", "-", "الوزير"}, {D, "الخلاف عميق", "-", "دبلوماسيا غربيا"},
+        {D, "أريد العدالة فقط", "-", "والدة الضحية"}}},
       // Names, not quotations: an agency's short name after its full name,
       // a dateline's source, a "follow us" line.
       {"agency_names_dateline_and_follow_lines",

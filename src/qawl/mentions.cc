@@ -281,10 +281,13 @@ std::optional<Mention> MentionSet::SubjectAfter(size_t i, bool* speaker_only) co
   // After a verb of attitude, an open phrase behind ب or ل is its
   // complement, not an unknown subject (تعهدت بتمويل، رحب بقرار); after a
   // verb of saying it may be a name (يروي بوفهد).
-  if (mention && mention->open && cue.form->cls == CueClass::kOther) {
+  // After any verb, an open phrase behind ل is its addressee (قال
+  // لفرانس24، طالبا عدم كشف اسمه، إن).
+  if (mention && mention->open) {
     const size_t head = v.TokenAt(mention->span.begin);
     const std::string_view w = v.Word(head);
-    if ((w.starts_with("ب") || w.starts_with("ل")) && !v.Listed(head, Section::kGivenNames)) mention.reset();
+    const bool complement = w.starts_with("ل") || (w.starts_with("ب") && cue.form->cls == CueClass::kOther);
+    if (complement && !v.Listed(head, Section::kGivenNames)) mention.reset();
   }
   // A verb that marks its subject takes an object after it too (انتقد
   // المدرب عمرو الجمال الحكم).
