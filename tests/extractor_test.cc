@@ -739,6 +739,12 @@ std::vector<Case> Cases() {
        "وجلست والدة الضحية صامتة طوال الجلسة. \"أريد العدالة فقط\"، قالت للصحفيين.",
        {{I, "المحادثات مستمرة", "-", "الوزير"}, {D, "الخلاف عميق", "-", "دبلوماسيا غربيا"},
         {D, "أريد العدالة فقط", "-", "والدة الضحية"}}},
+      // "وقال مشجعون تحدثوا لـX إن": the verb after the indefinite subject
+      // opens a relative clause on it; the fans speak, not X.
+      {"verb_of_a_relative_clause_on_an_indefinite_subject",
+       "وقال المدرب إن الفريق جاهز.\n"
+       "وقال مشجعون تحدثوا للإذاعة أمام الملعب إن الإدارة \"فشلت\".",
+       {{I, "الفريق جاهز", "-", "المدرب"}, {I, "الإدارة \"فشلت\"", "-", "مشجعون"}, {P, "فشلت", "-", "مشجعون"}}},
       // Names, not quotations: an agency's short name after its full name,
       // a dateline's source, a "follow us" line.
       {"agency_names_dateline_and_follow_lines",

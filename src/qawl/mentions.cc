@@ -356,6 +356,19 @@ CueMention MentionSet::OfCue(size_t i) const {
       return out;
     }
   }
+  // "وقال مشجعون تحدثوا لهسبريس إن": a verb right after the subject of
+  // the cue before it opens a relative clause on that indefinite noun,
+  // whose subject it shares.
+  if (i > 0 && i - 1 < per_cue_.size() && cue.token > 0) {
+    const CueMention& before = per_cue_[i - 1];
+    if (before.site == MentionSite::kSubject && before.mention && before.mention->entity < 0 &&
+        v.TokenAt(before.mention->span.end) == cue.token && !v.PunctuationBefore(cue.token) &&
+        !v.Word(v.TokenAt(before.mention->span.begin)).starts_with("ال")) {
+      out.mention = before.mention;
+      out.site = MentionSite::kPreposed;
+      return out;
+    }
+  }
   if (!participle) {
     if ((out.mention = Preposed(i))) {
       out.site = MentionSite::kPreposed;
