@@ -269,6 +269,12 @@ Status PatternSet::LoadVerbs(const File& f, const Normalizer& norm) {
             return Status::InvalidArgument("a verb form is one word: '" + std::string(form) + "'");
           }
           forms.push_back({folded, CueForm{lemma, cls, tense, g, guarded}});
+          // The feminine dual of a past verb is its feminine and ا (أكدتا،
+          // أعلنتا), feminine as its subject is (الشقيقتان); the masculine
+          // dual is left to the file, as it is often a noun (نقلا، ردا).
+          if (tense == Tense::kPast && g == Gender::kFeminine && folded.ends_with("ت")) {
+            forms.push_back({folded + "ا", CueForm{lemma, cls, tense, Gender::kFeminine, guarded}});
+          }
         }
       }
     }
