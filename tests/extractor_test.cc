@@ -754,6 +754,12 @@ std::vector<Case> Cases() {
        {{I, "الفريق جاهز", "-", "المدرب"}, {I, "المشروع نجح", "-", "الشقيقتان"},
         {D, "الطلب يتزايد", "-", "الشقيقتان"}, {I, "الدواء \"متوفر\"", "-", "هند عادل"},
         {P, "متوفر", "-", "هند عادل"}}},
+      // A source noun's dual heads a subject before the verb (وكانت
+      // النقابتان … قد أكدتا).
+      {"dual_source_noun_before_its_verb",
+       "وقالت المتحدثة باسم الوزارة إن الحوار مفتوح.\n"
+       "وكانت النقابتان العامتان للصحة والتعليم قد أكدتا، في بيان مشترك، أن الإضراب \"قائم\".",
+       {{I, "الحوار مفتوح", "-", "المتحدثة"}, {I, "الإضراب \"قائم\"", "-", "النقابتان"}, {P, "قائم", "-", "النقابتان"}}},
       // Names, not quotations: an agency's short name after its full name,
       // a dateline's source, a "follow us" line.
       {"agency_names_dateline_and_follow_lines",

@@ -481,6 +481,12 @@ void PatternSet::BuildFacts() {
       if (w.size() <= 2) continue;
       for (std::string_view pre : {"و", "ف", "ب", "ل"}) facts_[std::string(pre) + w].lists_stripped |= bit;
       if (w.size() > 6 && w.compare(0, 4, "ال") == 0) facts_["لل" + w.substr(4)].lists_stripped |= bit;
+      // A source noun's dual heads a subject too (الجامعتان، المسؤولان).
+      if (sections[i] == "source_nouns" && w.size() > 4) {
+        const bool teh = std::string_view(w).ends_with("ه");  // ة, folded
+        const std::string stem = teh ? w.substr(0, w.size() - 2) + "ت" : w;
+        for (std::string_view dual : {"ان", "ين"}) facts_[stem + std::string(dual)].lists_stripped |= bit;
+      }
     }
   }
   for (const auto& [word, starts] : gazetteer_.first_words().entries()) facts_[word].names = &starts;
