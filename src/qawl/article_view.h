@@ -139,10 +139,20 @@ class ArticleView {
 
  private:
   void Tokenize();
+  // Fills token_blocks_ from tokens_.
+  void IndexTokenBlocks();
   // A word both a given name and a particle (علي: the name, and على after
   // the ى fold) keeps one reading: the name where written with a final ي
   // and not before a definite word, the particle otherwise.
-  void ReadNamesOrParticles();
+  // ReadNameOrParticle(k) settles token k, one IsNameAndParticle holds for;
+  // it reads the next word, so words_ must be complete.
+  static constexpr uint32_t kNameBit = PatternSet::Bit(Section::kGivenNames);
+  static constexpr uint32_t kParticleBits =
+      PatternSet::Bit(Section::kNpBreaks) | PatternSet::Bit(Section::kNotSubject);
+  static bool IsNameAndParticle(const PatternSet::WordFacts& f) {
+    return (f.lists & kNameBit) != 0 && (f.lists & kParticleBits) != 0;
+  }
+  void ReadNameOrParticle(size_t k);
   void FindSentenceBreaks();
   // Whether the line holding pos is a link to another page (its first two
   // words are [link_openers]).
