@@ -113,8 +113,8 @@ void ArticleView::IndexTokenBlocks() {
   // Token k is the first at or after the start of every block from the one
   // after token k - 1's block to its own. Backwards, each token writes its
   // own block unconditionally, and an earlier token of the same block
-  // overwrites it: only a token after a gap of more than a block needs a
-  // loop, which a predictor learns.
+  // overwrites it; the blocks between two tokens (a long word's) take a
+  // short loop.
   const size_t tail = count == 0 ? 0 : (tokens_[count - 1].begin >> kTokenBlockShift) + 1;
   for (size_t b = tail; b < token_blocks_.size(); ++b) blocks[b] = static_cast<uint32_t>(count);
   for (size_t k = count; k-- > 0;) {
