@@ -455,13 +455,13 @@ bool ArticleView::EndsWithTehMarbuta(size_t i) const {
 
 
 uint32_t ArticleView::ParagraphEnd(uint32_t pos) const {
-  auto it = std::lower_bound(newlines_.begin(), newlines_.end(), pos);
-  return it == newlines_.end() ? static_cast<uint32_t>(t_.size()) : *it;
+  const size_t i = CountBefore<uint32_t>(newlines_, [pos](uint32_t n) { return n < pos; });
+  return i == newlines_.size() ? static_cast<uint32_t>(t_.size()) : newlines_[i];
 }
 
 size_t ArticleView::NewlinesBetween(uint32_t begin, uint32_t end) const {
-  return static_cast<size_t>(std::lower_bound(newlines_.begin(), newlines_.end(), end) -
-                             std::lower_bound(newlines_.begin(), newlines_.end(), begin));
+  return CountBefore<uint32_t>(newlines_, [end](uint32_t n) { return n < end; }) -
+         CountBefore<uint32_t>(newlines_, [begin](uint32_t n) { return n < begin; });
 }
 
 uint32_t ArticleView::SkipSpaces(uint32_t pos) const {

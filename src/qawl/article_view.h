@@ -27,6 +27,7 @@
 #include "qawl/normalizer.h"
 #include "qawl/pattern_set.h"
 #include "qawl/quote_spans.h"
+#include "qawl/sorted_search.h"
 #include "qawl/tokenizer.h"
 #include "qawl/v1/quote.pb.h"
 
@@ -205,24 +206,6 @@ class ArticleView {
 
 // Hot lookups, inline: every stage calls them per token or per cue.
 
-namespace article_view_internal {
-// The number of elements of the sorted span that `before` holds for (the
-// index std::lower_bound returns, given before(e) == e < value), in a
-// search that selects instead of branching: a view's sorted lists are
-// short, and which way each comparison goes is what no predictor learns.
-template <typename T, typename Before>
-inline size_t CountBefore(std::span<const T> sorted, Before before) {
-  if (sorted.empty()) return 0;
-  const T* base = sorted.data();
-  for (size_t n = sorted.size(); n > 1;) {
-    const size_t half = n / 2;
-    base = before(base[half]) ? base + half : base;
-    n -= half;
-  }
-  return static_cast<size_t>(base - sorted.data()) + (before(*base) ? 1 : 0);
-}
-}  // namespace article_view_internal
-
 inline size_t ArticleView::TokenAt(uint32_t pos) const {
   const size_t n = tokens_.size();
   if (n == 0) return 0;
@@ -236,12 +219,12 @@ inline size_t ArticleView::TokenAt(uint32_t pos) const {
 }
 
 inline uint32_t ArticleView::SentenceEnd(uint32_t pos) const {
-  const size_t i = article_view_internal::CountBefore<uint32_t>(breaks_, [pos](uint32_t b) { return b < pos; });
+  const size_t i = CountBefore<uint32_t>(breaks_, [pos](uint32_t b) { return b < pos; });
   return i == breaks_.size() ? static_cast<uint32_t>(t_.size()) : breaks_[i];
 }
 
 inline uint32_t ArticleView::SentenceStart(uint32_t pos) const {
-  const size_t i = article_view_internal::CountBefore<uint32_t>(breaks_, [pos](uint32_t b) { return b < pos; });
+  const size_t i = CountBefore<uint32_t>(breaks_, [pos](uint32_t b) { return b < pos; });
   if (i == 0) return 0;
   const uint32_t b = breaks_[i - 1];
   // ؟ is two bytes (D8 9F); the others one.
@@ -249,14 +232,14 @@ inline uint32_t ArticleView::SentenceStart(uint32_t pos) const {
 }
 
 inline size_t ArticleView::FirstQuoteFrom(uint32_t pos) const {
-  return article_view_internal::CountBefore<QuoteSpan>(quotes_,
+  return CountBefore<QuoteSpan>(quotes_,
                                                        [pos](const QuoteSpan& q) { return QuoteStart(q) < pos; });
 }
 
 inline uint32_t ArticleView::QuoteEndAfter(uint32_t pos) const {
   // The last top-level quotation starting at or before pos.
   const size_t i =
-      article_view_internal::CountBefore<ByteSpan>(top_quotes_, [pos](const ByteSpan& s) { return s.begin <= pos; });
+      CountBefore<ByteSpan>(top_quotes_, [pos](const ByteSpan& s) { return s.begin <= pos; });
   if (i == 0) return pos;
   const ByteSpan& s = top_quotes_[i - 1];
   return pos < s.end ? s.end : pos;
