@@ -19,11 +19,6 @@ void ArticleView::Build(const PatternSet& patterns, const v1::Article& article) 
   terminators_.clear();
   breaks_.clear();
   newlines_.clear();
-  words_.clear();
-  facts_.clear();
-  cue_tokens_.clear();
-  name_tokens_.clear();
-  source_noun_tokens_.clear();
   top_quotes_.clear();
   Normalizer::Default().Normalize(article.text(), &norm_);
   t_ = std::string_view(norm_.text());
@@ -47,9 +42,12 @@ void ArticleView::Build(const PatternSet& patterns, const v1::Article& article) 
 void ArticleView::Tokenize() {
   tokens_.reserve(t_.size() / 6);
   qawl::Tokenize(t_, &tokens_, &terminators_);
-  const auto n = static_cast<uint32_t>(t_.size());
   const size_t count = tokens_.size();
+  // Resized without clearing first: every element below `count` is
+  // overwritten, so only the growth past the last article's size is
+  // value-initialized. Not facts_: a word without facts reads as zeros.
   words_.resize(count);
+  facts_.clear();
   facts_.resize(count);
   // Written branch-free through raw pointers, then cut to length: this loop
   // runs once per token of every article.
@@ -64,7 +62,7 @@ void ArticleView::Tokenize() {
   size_t n_sources = 0;
   const Token* tokens = tokens_.data();
   std::string_view* words = words_.data();
-  PatternSet::WordFacts* facts = facts_.data();  // value-initialized: no facts
+  PatternSet::WordFacts* facts = facts_.data();
   // Two passes, so that nothing branches on whether a word is known (about
   // half are, in no order a predictor learns): the first keeps the tokens
   // the map's filter lets through, the second looks those up, nearly all
@@ -86,7 +84,7 @@ void ArticleView::Tokenize() {
   for (size_t c = 0; c < n_candidates; ++c) {
     const uint32_t k = candidates[c];
     const std::string_view w = words[k];
-    const PatternSet::WordFacts* f = patterns_->Facts(w, hashes[c]);
+    const PatternSet::WordFacts* f = patterns_->FactsPassed(w, hashes[c]);
     if (f == nullptr) continue;
     facts[k] = *f;
     // A final ه read as an object pronoun must be written ه, not ة: the
@@ -94,6 +92,7 @@ void ArticleView::Tokenize() {
     if (f->cue != nullptr && f->cue->object_suffix && w.substr(w.size() - 2) == "ه" && EndsWithTehMarbuta(k)) {
       facts[k].cue = nullptr;
     }
+    if (IsNameAndParticle(facts[k])) ReadNameOrParticle(k);
     cues[n_cues] = k;
     n_cues += facts[k].cue != nullptr;
     names[n_names] = k;
@@ -104,17 +103,26 @@ void ArticleView::Tokenize() {
   cue_tokens_.resize(n_cues);
   name_tokens_.resize(n_names);
   source_noun_tokens_.resize(n_sources);
-  ReadNamesOrParticles();
-  // Token k is the first at or after the start of every block from the one
-  // after the previous token's block to its own.
-  token_blocks_.resize((n >> kTokenBlockShift) + 2);
+  IndexTokenBlocks();
+}
+
+void ArticleView::IndexTokenBlocks() {
+  const size_t count = tokens_.size();
+  token_blocks_.resize((t_.size() >> kTokenBlockShift) + 2);
   uint32_t* blocks = token_blocks_.data();
-  size_t next_block = 0;
-  for (size_t k = 0; k < tokens_.size(); ++k) {
+  // Token k is the first at or after the start of every block from the one
+  // after token k - 1's block to its own. Backwards, each token writes its
+  // own block unconditionally, and an earlier token of the same block
+  // overwrites it; the blocks between two tokens (a long word's) take a
+  // short loop.
+  const size_t tail = count == 0 ? 0 : (tokens_[count - 1].begin >> kTokenBlockShift) + 1;
+  for (size_t b = tail; b < token_blocks_.size(); ++b) blocks[b] = static_cast<uint32_t>(count);
+  for (size_t k = count; k-- > 0;) {
     const size_t last = tokens_[k].begin >> kTokenBlockShift;
-    for (; next_block <= last; ++next_block) blocks[next_block] = static_cast<uint32_t>(k);
+    const size_t first = k == 0 ? 0 : (tokens_[k - 1].begin >> kTokenBlockShift) + 1;
+    blocks[last] = static_cast<uint32_t>(k);
+    for (size_t b = first; b < last; ++b) blocks[b] = static_cast<uint32_t>(k);
   }
-  for (; next_block < token_blocks_.size(); ++next_block) blocks[next_block] = static_cast<uint32_t>(tokens_.size());
 }
 
 void ArticleView::FindSentenceBreaks() {
@@ -446,20 +454,15 @@ bool ArticleView::IsContentWord(size_t i) const {
   return !(c == 0xD9 && c1 >= 0xA0 && c1 <= 0xA9);
 }
 
-void ArticleView::ReadNamesOrParticles() {
-  constexpr uint32_t kName = PatternSet::Bit(Section::kGivenNames);
-  constexpr uint32_t kParticle = PatternSet::Bit(Section::kNpBreaks) | PatternSet::Bit(Section::kNotSubject);
-  for (size_t k = 0; k < facts_.size(); ++k) {
-    PatternSet::WordFacts& f = facts_[k];
-    if ((f.lists & kName) == 0 || (f.lists & kParticle) == 0) continue;
-    const bool before_definite = k + 1 < words_.size() && words_[k + 1].starts_with("ال");
-    if (EndsWithAlefMaqsura(k) || before_definite) {
-      f.lists &= ~kName;
-      f.lists_stripped &= ~kName;
-    } else {
-      f.lists &= ~kParticle;
-      f.lists_stripped &= ~kParticle;
-    }
+void ArticleView::ReadNameOrParticle(size_t k) {
+  PatternSet::WordFacts& f = facts_[k];
+  const bool before_definite = k + 1 < words_.size() && words_[k + 1].starts_with("ال");
+  if (EndsWithAlefMaqsura(k) || before_definite) {
+    f.lists &= ~kNameBit;
+    f.lists_stripped &= ~kNameBit;
+  } else {
+    f.lists &= ~kParticleBits;
+    f.lists_stripped &= ~kParticleBits;
   }
 }
 
@@ -484,13 +487,13 @@ bool ArticleView::EndsWithTehMarbuta(size_t i) const {
 
 
 uint32_t ArticleView::ParagraphEnd(uint32_t pos) const {
-  auto it = std::lower_bound(newlines_.begin(), newlines_.end(), pos);
-  return it == newlines_.end() ? static_cast<uint32_t>(t_.size()) : *it;
+  const size_t i = CountBefore<uint32_t>(newlines_, [pos](uint32_t n) { return n < pos; });
+  return i == newlines_.size() ? static_cast<uint32_t>(t_.size()) : newlines_[i];
 }
 
 size_t ArticleView::NewlinesBetween(uint32_t begin, uint32_t end) const {
-  return static_cast<size_t>(std::lower_bound(newlines_.begin(), newlines_.end(), end) -
-                             std::lower_bound(newlines_.begin(), newlines_.end(), begin));
+  return CountBefore<uint32_t>(newlines_, [end](uint32_t n) { return n < end; }) -
+         CountBefore<uint32_t>(newlines_, [begin](uint32_t n) { return n < begin; });
 }
 
 uint32_t ArticleView::SkipSpaces(uint32_t pos) const {

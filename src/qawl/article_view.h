@@ -27,6 +27,7 @@
 #include "qawl/normalizer.h"
 #include "qawl/pattern_set.h"
 #include "qawl/quote_spans.h"
+#include "qawl/sorted_search.h"
 #include "qawl/tokenizer.h"
 #include "qawl/v1/quote.pb.h"
 
@@ -139,10 +140,20 @@ class ArticleView {
 
  private:
   void Tokenize();
+  // Fills token_blocks_ from tokens_.
+  void IndexTokenBlocks();
   // A word both a given name and a particle (علي: the name, and على after
   // the ى fold) keeps one reading: the name where written with a final ي
   // and not before a definite word, the particle otherwise.
-  void ReadNamesOrParticles();
+  // ReadNameOrParticle(k) settles token k, one IsNameAndParticle holds for;
+  // it reads the next word, so words_ must be complete.
+  static constexpr uint32_t kNameBit = PatternSet::Bit(Section::kGivenNames);
+  static constexpr uint32_t kParticleBits =
+      PatternSet::Bit(Section::kNpBreaks) | PatternSet::Bit(Section::kNotSubject);
+  static bool IsNameAndParticle(const PatternSet::WordFacts& f) {
+    return (f.lists & kNameBit) != 0 && (f.lists & kParticleBits) != 0;
+  }
+  void ReadNameOrParticle(size_t k);
   void FindSentenceBreaks();
   // Whether the line holding pos is a link to another page (its first two
   // words are [link_openers], or it is a few words whose first is one and
@@ -200,37 +211,42 @@ class ArticleView {
 // Hot lookups, inline: every stage calls them per token or per cue.
 
 inline size_t ArticleView::TokenAt(uint32_t pos) const {
+  const size_t n = tokens_.size();
+  if (n == 0) return 0;
   size_t k = token_blocks_[std::min<size_t>(pos >> limits::kTokenBlockShift, token_blocks_.size() - 1)];
-  while (k < tokens_.size() && tokens_[k].begin < pos) ++k;
+  // A block is shorter than most words, so pos is rarely past more than
+  // one token of it: one step without a branch (its load always within
+  // the tokens), then a loop that seldom runs.
+  k += static_cast<size_t>((k < n) & (tokens_[std::min(k, n - 1)].begin < pos));
+  while (k < n && tokens_[k].begin < pos) ++k;
   return k;
 }
 
 inline uint32_t ArticleView::SentenceEnd(uint32_t pos) const {
-  auto it = std::lower_bound(breaks_.begin(), breaks_.end(), pos);
-  return it == breaks_.end() ? static_cast<uint32_t>(t_.size()) : *it;
+  const size_t i = CountBefore<uint32_t>(breaks_, [pos](uint32_t b) { return b < pos; });
+  return i == breaks_.size() ? static_cast<uint32_t>(t_.size()) : breaks_[i];
 }
 
 inline uint32_t ArticleView::SentenceStart(uint32_t pos) const {
-  auto it = std::lower_bound(breaks_.begin(), breaks_.end(), pos);
-  if (it == breaks_.begin()) return 0;
-  --it;
-  uint32_t b = *it;
+  const size_t i = CountBefore<uint32_t>(breaks_, [pos](uint32_t b) { return b < pos; });
+  if (i == 0) return 0;
+  const uint32_t b = breaks_[i - 1];
   // ؟ is two bytes (D8 9F); the others one.
   return b + (t_[b] == '\xD8' ? 2 : 1);
 }
 
 inline size_t ArticleView::FirstQuoteFrom(uint32_t pos) const {
-  auto it = std::lower_bound(quotes_.begin(), quotes_.end(), pos,
-                             [](const QuoteSpan& q, uint32_t p) { return QuoteStart(q) < p; });
-  return static_cast<size_t>(it - quotes_.begin());
+  return CountBefore<QuoteSpan>(quotes_,
+                                                       [pos](const QuoteSpan& q) { return QuoteStart(q) < pos; });
 }
 
 inline uint32_t ArticleView::QuoteEndAfter(uint32_t pos) const {
-  auto it = std::upper_bound(top_quotes_.begin(), top_quotes_.end(), pos,
-                             [](uint32_t p, const ByteSpan& s) { return p < s.begin; });
-  if (it == top_quotes_.begin()) return pos;
-  --it;
-  return pos < it->end ? it->end : pos;
+  // The last top-level quotation starting at or before pos.
+  const size_t i =
+      CountBefore<ByteSpan>(top_quotes_, [pos](const ByteSpan& s) { return s.begin <= pos; });
+  if (i == 0) return pos;
+  const ByteSpan& s = top_quotes_[i - 1];
+  return pos < s.end ? s.end : pos;
 }
 
 inline int ArticleView::OpeningAt(size_t i, uint32_t pos) const {

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "qawl/extraction_limits.h"
+#include "qawl/sorted_search.h"
 
 namespace qawl {
 
@@ -336,18 +337,16 @@ ByteSpan CueSet::Region(const ArticleView& view, size_t i) const {
 }
 
 int CueSet::AtToken(size_t t) const {
-  auto it = std::lower_bound(cues_.begin(), cues_.end(), t, [](const Cue& c, size_t k) { return c.token < k; });
-  return it != cues_.end() && it->token == t ? static_cast<int>(it - cues_.begin()) : -1;
+  const size_t i = CountBefore<Cue>(cues_, [t](const Cue& c) { return c.token < t; });
+  return i < cues_.size() && cues_[i].token == t ? static_cast<int>(i) : -1;
 }
 
 size_t CueSet::FirstAfter(uint32_t pos) const {
-  auto it = std::upper_bound(cues_.begin(), cues_.end(), pos, [](uint32_t p, const Cue& c) { return p < c.begin; });
-  return static_cast<size_t>(it - cues_.begin());
+  return CountBefore<Cue>(cues_, [pos](const Cue& c) { return c.begin <= pos; });
 }
 
 size_t CueSet::FirstFrom(uint32_t pos) const {
-  auto it = std::lower_bound(cues_.begin(), cues_.end(), pos, [](const Cue& c, uint32_t p) { return c.begin < p; });
-  return static_cast<size_t>(it - cues_.begin());
+  return CountBefore<Cue>(cues_, [pos](const Cue& c) { return c.begin < pos; });
 }
 
 }  // namespace qawl

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "qawl/extraction_limits.h"
+#include "qawl/sorted_search.h"
 
 namespace qawl {
 
@@ -15,7 +16,8 @@ using History = std::vector<std::pair<uint32_t, Mention>>;
 // The entries of h before pos, nearest first, at most `limit` of them.
 template <typename Fn>
 const std::pair<uint32_t, Mention>* NearestBefore(const History& h, uint32_t pos, int limit, Fn accept) {
-  auto it = std::lower_bound(h.begin(), h.end(), pos, [](const auto& e, uint32_t p) { return e.first < p; });
+  auto it = h.begin() + static_cast<std::ptrdiff_t>(CountBefore<std::pair<uint32_t, Mention>>(
+                            h, [pos](const auto& e) { return e.first < pos; }));
   for (int n = 0; it != h.begin() && n < limit; ++n) {
     --it;
     if (accept(it->second)) return &*it;

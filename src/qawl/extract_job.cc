@@ -316,11 +316,18 @@ class BatchSink {
 // Runs the stages on the calling thread.
 Status RunInline(BatchSource* source, const Extractor& extractor, Format format, BatchSink* sink) {
   std::vector<v1::Quote> quotes;
+  // The encoded quotes of one batch, kept from batch to batch: they run to
+  // about a megabyte, which a new string would grow to by copying itself
+  // over and over.
+  std::string output;
   for (;;) {
     Batch b;
     if (!source->Fill(&b)) return Status::Ok();
+    output.clear();
+    b.output.swap(output);
     ProcessBatch(extractor, format, &b, &quotes);
     Status s = sink->Write(b);
+    b.output.swap(output);
     if (!s.ok()) return s;
   }
 }

@@ -12,8 +12,9 @@
 namespace qawl::limits {
 
 // --- Article view -----------------------------------------------------------
-// TokenAt's index: one entry per 2^5 = 32 bytes (about three Arabic words).
-inline constexpr int kTokenBlockShift = 5;
+// TokenAt's index: one entry per 2^3 = 8 bytes, shorter than most words, so
+// that TokenAt rarely steps over more than one token.
+inline constexpr int kTokenBlockShift = 3;
 // Quotes this short after a label noun are names, not quotations.
 inline constexpr size_t kMaxLabelTokens = 4;
 // The dateline that gives an article's year is in its first bytes.

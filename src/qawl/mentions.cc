@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "qawl/extraction_limits.h"
+#include "qawl/sorted_search.h"
 
 namespace qawl {
 
@@ -89,8 +90,7 @@ void MentionSet::ScanRoleNames() {
 }
 
 size_t MentionSet::FirstNameAt(size_t t) const {
-  auto it = std::lower_bound(names_.begin(), names_.end(), t, [](const NameMatch& m, size_t k) { return m.begin < k; });
-  return static_cast<size_t>(it - names_.begin());
+  return CountBefore<NameMatch>(names_, [t](const NameMatch& m) { return m.begin < t; });
 }
 
 size_t MentionSet::NameAt(size_t t) const {

@@ -167,6 +167,10 @@ class PatternSet {
   // The facts for `word` (hash == HashWord(word)), or nullptr when no file
   // mentions it.
   const WordFacts* Facts(std::string_view word, uint64_t hash) const { return facts_.Find(word, hash); }
+  // Facts(word, hash) for a hash that MayHaveFacts passed.
+  const WordFacts* FactsPassed(std::string_view word, uint64_t hash) const {
+    return facts_.FindPassed(word, hash);
+  }
   // False for most words Facts() has nothing on, true for all it has
   // (WordMap::MayHold).
   bool MayHaveFacts(uint64_t hash) const { return facts_.MayHold(hash); }

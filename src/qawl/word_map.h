@@ -107,9 +107,13 @@ class WordMap {
 
   // The value for `key` or nullptr; `hash` must be HashWord(key).
   const V* Find(std::string_view key, uint64_t hash) const {
-    if (slots_.empty()) return nullptr;
-    const uint64_t bit = (hash >> 16) & filter_mask_;
-    if ((filter_[bit >> 6] & (uint64_t{1} << (bit & 63))) == 0) return nullptr;
+    return MayHold(hash) ? FindPassed(key, hash) : nullptr;
+  }
+  const V* Find(std::string_view key) const { return Find(key, HashWord(key)); }
+  // Find(key, hash) for a hash that MayHold passed (so the map is not
+  // empty): the caller sorted out the keys worth a lookup and need not pay
+  // for the filter twice.
+  const V* FindPassed(std::string_view key, uint64_t hash) const {
     const size_t mask = slots_.size() - 1;
     const auto tag = static_cast<uint32_t>(hash >> 32);
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
@@ -121,7 +125,6 @@ class WordMap {
       }
     }
   }
-  const V* Find(std::string_view key) const { return Find(key, HashWord(key)); }
   // Whether a key of hash `hash` may be in the map: true for every key that
   // is, false for about 15 of 16 that are not. One load and no branch on
   // the answer, so that a caller can sort out the few keys worth a Find.
