@@ -206,6 +206,9 @@ bool ArticleView::InLinkLine(uint32_t pos) const {
 }
 
 bool ArticleView::InDateline(uint32_t pos) const {
+  // Most quotations have no dash before them: decide that first.
+  const uint32_t mark = SkipSpacesBack(pos);
+  if (mark == 0 || t_[mark - 1] != '-') return false;
   constexpr uint32_t kMaxLeadBytes = 48;
   const uint32_t from = pos > kMaxLeadBytes ? pos - kMaxLeadBytes : 0;
   const std::string_view before = t_.substr(from, pos - from);
