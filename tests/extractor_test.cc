@@ -754,6 +754,12 @@ std::vector<Case> Cases() {
        {{I, "الفريق جاهز", "-", "المدرب"}, {I, "المشروع نجح", "-", "الشقيقتان"},
         {D, "الطلب يتزايد", "-", "الشقيقتان"}, {I, "الدواء \"متوفر\"", "-", "هند عادل"},
         {P, "متوفر", "-", "هند عادل"}}},
+      // "ورد X على سؤال عن القرار بالقول إن": the sentence's subject, even
+      // a surname alone, speaks; not the noun before بالقول.
+      {"reply_by_saying_takes_the_sentence_subject",
+       "وقال الوزير إن الأسعار ثابتة.\n"
+       "ورد بوزيدي على سؤال حول التراجع عن القرار بالقول إن الدعم \"باق\".",
+       {{I, "الأسعار ثابتة", "-", "الوزير"}, {I, "الدعم \"باق\"", "-", "بوزيدي"}, {P, "باق", "-", "بوزيدي"}}},
       // عبّر with عن is a verb of attitude, its quotation after من the
       // subject's; عبر without عن is "via" or "crossed".
       {"abbara_an_and_via",

@@ -218,7 +218,10 @@ CueMention MentionSet::OfNounCue(size_t i) const {
   const Cue& cue = cues_->cue(i);
   const ByteSpan region = cues_->Region(*view_, i);
   CueMention out;
-  out.mention = SpeakerOfNounCue(cue);
+  // "ورد X على سؤال … بالقول إن": the manner of the sentence's verb, whose
+  // subject speaks; the noun before بالقول is no speaker.
+  const bool manner = view_->Word(cue.token).starts_with("ب");
+  if (!manner) out.mention = SpeakerOfNounCue(cue);
   if (out.mention) {
     out.site = MentionSite::kNounCue;
   } else if ((out.mention = SubjectOfSentence(i))) {
@@ -1119,10 +1122,16 @@ std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
   while (first < cue.token && v.ListedStripped(first, Section::kAuxiliaries)) ++first;
   // A source noun or a name (in Latin script too: Marco Bellini, which the
   // normalizer lowercases).
+  // Or one word with no article between the verb and its complement's
+  // preposition: a surname ("ورد مدبولي على سؤال … بالقول إن").
+  auto lone_name = [&](size_t k) {
+    return k == first + 1 && k + 1 < cue.token && !v.Word(k).starts_with("ال") && !v.PunctuationBefore(k + 1) &&
+           v.IsContentWord(k) && v.Listed(k + 1, Section::kNpBreaks);
+  };
   auto opens_subject = [&](size_t k) {
     const auto lead = static_cast<unsigned char>(v.Word(k)[0]);
     return v.ListedStripped(k, Section::kSourceNouns) || v.Listed(k, Section::kGivenNames) ||
-           v.facts(k).names != nullptr || (lead >= 'a' && lead <= 'z') || (lead >= 'A' && lead <= 'Z');
+           v.facts(k).names != nullptr || (lead >= 'a' && lead <= 'z') || (lead >= 'A' && lead <= 'Z') || lone_name(k);
   };
   // The verb, then its subject; after كان the subject may come first
   // ("وكانت النيابة العامة قد أسندت").
