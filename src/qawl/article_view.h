@@ -214,9 +214,9 @@ inline size_t ArticleView::TokenAt(uint32_t pos) const {
   const size_t n = tokens_.size();
   if (n == 0) return 0;
   size_t k = token_blocks_[std::min<size_t>(pos >> limits::kTokenBlockShift, token_blocks_.size() - 1)];
-  // A block is shorter than most words, so pos is rarely past more than
-  // one token of it: one step without a branch (its load always within
-  // the tokens), then a loop that seldom runs.
+  // A block holds a word or two, so pos is rarely past more than one token
+  // of it: one step without a branch (its load always within the tokens),
+  // then a loop that seldom runs.
   k += static_cast<size_t>((k < n) & (tokens_[std::min(k, n - 1)].begin < pos));
   while (k < n && tokens_[k].begin < pos) ++k;
   return k;

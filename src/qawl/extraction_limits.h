@@ -12,9 +12,10 @@
 namespace qawl::limits {
 
 // --- Article view -----------------------------------------------------------
-// TokenAt's index: one entry per 2^3 = 8 bytes, shorter than most words, so
-// that TokenAt rarely steps over more than one token.
-inline constexpr int kTokenBlockShift = 3;
+// TokenAt's index: one entry per 2^4 = 16 bytes (one or two Arabic words),
+// so that TokenAt rarely steps over more than one token, while the index
+// (rebuilt for every article) stays small.
+inline constexpr int kTokenBlockShift = 4;
 // Quotes this short after a label noun are names, not quotations.
 inline constexpr size_t kMaxLabelTokens = 4;
 // The dateline that gives an article's year is in its first bytes.
