@@ -98,6 +98,15 @@ Attributed Discourse::Decide(size_t i) {
     }
     return a;
   }
+  return DecideWithoutSubject(i);
+}
+
+// A reporting cue whose sentence names no subject for it: the reporter of
+// its clause, its clause's subject, the one asked, or an earlier source.
+Attributed Discourse::DecideWithoutSubject(size_t i) {
+  const Cue& cue = cues_->cue(i);
+  const CueMention& cm = mentions_->of_cue(i);
+  Attributed a;
   // "قال X إن …، وإنها ترى في Y «…»": a verb right after a pronoun-bearing
   // إن/أن of a clause another cue reports has that pronoun for subject,
   // and its words are the reporter's.

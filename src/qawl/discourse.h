@@ -62,6 +62,8 @@ class Discourse {
   Attributed Decide(size_t i);
   // Decide for a cue whose frame does not report (no colon, إن or quote).
   Attributed DecideUnreported(size_t i);
+  // Decide for a reporting cue with no mention of its own.
+  Attributed DecideWithoutSubject(size_t i);
   void Remember(uint32_t pos, const Mention& s);
   // The nearest earlier source agreeing with `gender`, other than `not_this`
   // (a source compared by entity, or by its words when unknown).
