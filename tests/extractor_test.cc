@@ -754,6 +754,11 @@ std::vector<Case> Cases() {
        {{I, "الفريق جاهز", "-", "المدرب"}, {I, "المشروع نجح", "-", "الشقيقتان"},
         {D, "الطلب يتزايد", "-", "الشقيقتان"}, {I, "الدواء \"متوفر\"", "-", "هند عادل"},
         {P, "متوفر", "-", "هند عادل"}}},
+      // "، غير أن" after a verb is a contrast opening its own clause, not
+      // the verb's complementizer.
+      {"ghayr_anna_is_no_complementizer",
+       "ولم تعلق الحكومة على التقارير، غير أن وكالة الأنباء الرسمية نقلت عن مسؤول قوله إن \"الوضع هادئ\".",
+       {{D, "الوضع هادئ", "-", "مسؤول"}}},
       // "ورد X على سؤال عن القرار بالقول إن": the sentence's subject, even
       // a surname alone, speaks; not the noun before بالقول.
       {"reply_by_saying_takes_the_sentence_subject",

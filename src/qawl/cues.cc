@@ -317,6 +317,12 @@ Frame CueSet::FindFrame(const ArticleView& view, const re2::RE2& complementizer,
     if (maybe_comp && complementizer.Match(window, 0, window.size(), re2::RE2::ANCHOR_START, &match, 1)) {
       // قبل أن، بعد أن، دون أن: a clause of time or manner, not the report.
       if (ti > 0 && IsConjunctionHead(view.Word(ti - 1))) break;
+      // "ولم تعلق X على التقارير، غير أن …": a contrast after a comma opens
+      // a clause of its own.
+      if (ti > 0 && view.FollowsComma(ti - 1)) {
+        const std::string_view w = view.Word(ti - 1);
+        if (w == "غير" || w == "الا" || w == "بيد") break;
+      }
       // The match ends with the boundary character, if any.
       f.comp_end = view.WithoutFinalBoundary(pos, pos + static_cast<uint32_t>(match.size()));
       f.boundary = Boundary::kComplementizer;
