@@ -60,8 +60,8 @@ TEST(Golden, SeedArticlesMatchTheirTextprotos) {
 }
 
 // Development-set floors: the scores of the current rules, rounded down.
-constexpr double kDevDirectFloor = 0.97;
-constexpr double kDevIndirectFloor = 0.97;
+constexpr double kDevDirectFloor = 0.98;
+constexpr double kDevIndirectFloor = 0.98;
 
 // The accuracy bar of the project on the seed gold (../shared/eval).
 TEST(Golden, SeedScoresHoldTheLine) {
@@ -112,7 +112,7 @@ TEST(Golden, DevScoresHoldTheLine) {
 
 // The same bar on 87 general-news passages written for qawl
 // (tests/data/general/README.md).
-TEST(Golden, GeneralScoresHoldTheLine) { ExpectScoresAtLeast("general", "general.gold.jsonl", 0.96, 0.98); }
+TEST(Golden, GeneralScoresHoldTheLine) { ExpectScoresAtLeast("general", "general.gold.jsonl", 0.97, 0.98); }
 
 }  // namespace
 }  // namespace qawl
