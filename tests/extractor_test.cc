@@ -754,6 +754,14 @@ std::vector<Case> Cases() {
        {{I, "الفريق جاهز", "-", "المدرب"}, {I, "المشروع نجح", "-", "الشقيقتان"},
         {D, "الطلب يتزايد", "-", "الشقيقتان"}, {I, "الدواء \"متوفر\"", "-", "هند عادل"},
         {P, "متوفر", "-", "هند عادل"}}},
+      // A reported clause ends before "، ونصحت" (نصح, a verb of
+      // attitude) and before a plural participle the file leaves to the
+      // loader (مطالبين).
+      {"clause_ends_before_advised_and_a_plural_participle",
+       "وقالت شركة الطيران إن رحلاتها \"تأخرت قليلا\"، ونصحت المسافرين بمتابعة مواعيدهم.\n"
+       "وقال سكان إن المياه \"مقطوعة منذ أسبوع\"، مناشدين البلدية التدخل.",
+       {{I, "رحلاتها \"تأخرت قليلا\"", "-", "شركة الطيران"}, {P, "تأخرت قليلا", "-", "شركة الطيران"},
+        {I, "المياه \"مقطوعة منذ أسبوع\"", "-", "سكان"}, {P, "مقطوعة منذ أسبوع", "-", "سكان"}}},
       // "، غير أن" after a verb is a contrast opening its own clause, not
       // the verb's complementizer.
       {"ghayr_anna_is_no_complementizer",

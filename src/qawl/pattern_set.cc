@@ -275,6 +275,12 @@ Status PatternSet::LoadVerbs(const File& f, const Normalizer& norm) {
           if (tense == Tense::kPast && g == Gender::kFeminine && folded.ends_with("ت")) {
             forms.push_back({folded + "ا", CueForm{lemma, cls, tense, Gender::kFeminine, guarded}});
           }
+          // A participle whose plural the file does not give: the masculine
+          // less its ا and ين (مطالبا -> مطالبين، مؤكدا -> مؤكدين).
+          if (tense == Tense::kParticiple && g == Gender::kMasculine && slots.size() < 3 && !guarded &&
+              folded.size() > 4 && folded.ends_with("ا")) {
+            forms.push_back({folded.substr(0, folded.size() - 2) + "ين", CueForm{lemma, cls, tense, Gender::kPlural, false}});
+          }
         }
       }
     }
