@@ -95,6 +95,12 @@ TEST(ArticleView, QuotedNamesAndTermsAreLabels) {
       {"a quotation opening with كان", "وقال إن التأهل إلى النهائي \"كان الهدف الأول\" للفريق.", false},
       {"imperfect verb after a definite label noun", "وقالت إن قرارات القمة \"تمثل تهديدا مباشرا\" لأمنها.", false},
       {"imperfect verb after an indefinite label noun", "وأطلقت الوزارة مبادرة «نحمي أطفالنا» أمس.", true},
+      {"body named after its verb, before أن", "وأعلنت \"رابطة مستأجري الحي القديم\" أنها ستقاطع.", true},
+      {"surname after its verb, before an occasion", "وأضاف \"فهمي\" في تصريحات صحفية أن الطلب تراجع.", true},
+      {"channel after a relaying verb, before عن", "ونقلت \"الشروق\" عن مصدر أمني أن المتهم اعترف.", true},
+      {"words after a verb, before an occasion", "وقال \"نحن لن نتراجع\" في تصريح للصحفيين.", false},
+      {"name after a verb that relays nothing, before عن", "وقال \"الشروق\" عن مصدر أمني.", false},
+      {"medium after the reporter spoken to", "وقالت السيدة منى لمراسل \"الجزيرة\" إن المياه انقطعت.", true},
       {"a longer phrase after a glued ل", "وأبدى استعداد الوكالة لـ\"الاضطلاع بدور في التحقق\".", false},
   };
   for (const LabelCase& c : cases) {

@@ -977,6 +977,35 @@ std::vector<Case> Cases() {
       {"inscription_is_nobodys_words",
        "وقال المدرب إن الفريق جاهز.\nورفع المشجعون لافتات كتب عليها \"نحن معكم\".",
        {{I, "الفريق جاهز", "-", "المدرب"}}},
+      // A name quoted right after its verb, as the press quotes names
+      // (point 1): before the complementizer, a relay's عن, or في and an
+      // occasion it is the subject, not a quotation.
+      {"quoted_body_name_before_complementizer",
+       "وأعلنت \"رابطة مستأجري الحي القديم\" أنها ستقاطع الاجتماع.",
+       {{I, "ستقاطع الاجتماع", "-", "رابطة مستأجري الحي القديم"}}},
+      {"quoted_surname_before_occasion",
+       "وقال سامح فهمي، رئيس الشعبة، إن الأسعار مستقرة. وأضاف \"فهمي\" في تصريحات صحفية أن الطلب تراجع.",
+       {{I, "الأسعار مستقرة", "-", "سامح فهمي"}, {I, "الطلب تراجع", "-", "فهمي"}}},
+      {"quoted_channel_before_relay",
+       "ونقلت \"الشروق\" عن مصدر أمني أن المتهم اعترف.",
+       {{I, "المتهم اعترف", "-", "مصدر أمني"}}},
+      {"quoted_words_before_occasion_stay_a_quote",
+       "وقال الوزير \"نحن لن نتراجع\" في تصريح للصحفيين.",
+       {{D, "نحن لن نتراجع", "-", "الوزير"}}},
+      // The reporter spoken to ends the speaker's phrase, and the medium
+      // named after it is a label.
+      {"reporter_addressed_and_medium_label",
+       "وقالت السيدة منى لمراسل \"الجزيرة\" إن المياه انقطعت.",
+       {{I, "المياه انقطعت", "-", "السيدة منى"}}},
+      // An assistant minister is a source noun; a feminine generic head's
+      // nisba matches the masculine one of her title (point 2).
+      {"assistant_minister_preposed",
+       "وكانت مساعدة وزير الخارجية للشؤون السياسية هدى سالم قد قالت إن الحوار ممكن.",
+       {{I, "الحوار ممكن", "-", "هدى سالم"}}},
+      {"generic_head_feminine_nisba",
+       "حذرت كيم يو جونغ، شقيقة الزعيم الكوري الشمالي، من أن سيول ستدفع الثمن. "
+       "وأضافت المسؤولة الكورية الشمالية أن \"الرد قادم\".",
+       {{I, "سيول ستدفع الثمن", "kim-yo-jong"}, {D, "الرد قادم", "kim-yo-jong"}}},
       {"inscription_with_a_named_writer",
        "ورسم الفنان جدارية كبيرة وكتب عليها الفنان سامي زيدان \"الأرض لنا\".",
        {{D, "الأرض لنا", "-", "سامي زيدان"}}},

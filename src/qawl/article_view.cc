@@ -228,6 +228,7 @@ bool ArticleView::IsLabel(const QuoteSpan& q) const {
   if (InLinkLine(QuoteStart(q))) return true;
   // A dateline's source (بيروت - «المدن»).
   if (InDateline(QuoteStart(q))) return true;
+  if (q.has_close() && IsSubjectOfVerb(q, n)) return true;
   if (n > limits::kMaxLabelTokens) return false;
   // The whole quote is a known name (an agency, a person): a label.
   size_t first = TokenAt(q.inner.begin);
@@ -249,6 +250,33 @@ bool ArticleView::IsLabel(const QuoteSpan& q) const {
     if (next < tokens_.size() && IsPlainComplementizer(Word(next))) return true;
   }
   return IsLabelByPreviousWord(q, first, n);
+}
+
+bool ArticleView::IsSubjectOfVerb(const QuoteSpan& q, size_t n) const {
+  const uint32_t start = QuoteStart(q);
+  const size_t i = TokenAt(start);
+  if (i == 0 || facts_[i - 1].cue == nullptr) return false;
+  const CueForm& form = *facts_[i - 1].cue->form;
+  if (form.tense != Tense::kPast && form.tense != Tense::kPresent) return false;
+  for (uint32_t k = tokens_[i - 1].end; k < start; ++k) {
+    if (t_[k] != ' ') return false;
+  }
+  const size_t next = TokenAt(q.close_end);
+  if (next >= tokens_.size()) return false;
+  for (uint32_t k = q.close_end; k < tokens_[next].begin; ++k) {
+    if (t_[k] != ' ') return false;
+  }
+  const std::string_view w = Word(next);
+  // A body's name may be long (جمعية ضحايا مشروع الأمل السكني); a
+  // statement quoted whole does not run into إن/أن.
+  constexpr size_t kMaxSubjectWords = 8;
+  if (IsPlainComplementizer(w)) return n <= kMaxSubjectWords;
+  // A short name only: a quotation of a few words may be followed by the
+  // occasion of its saying ("قال «لن نتراجع» في تصريح لـ…").
+  constexpr size_t kMaxNameWords = 2;
+  if (n > kMaxNameWords) return false;
+  if (w == "عن" && form.relay_preposition == w) return true;
+  return (w == "في" || w == "خلال") && next + 1 < tokens_.size() && Listed(next + 1, Section::kEventNouns);
 }
 
 bool ArticleView::IsPredicateOrAdverbial(size_t i, size_t first) const {

@@ -170,6 +170,12 @@ class ArticleView {
   // إن/أن: words of a speaker, never a label. i > 0.
   bool IsPredicateOrAdverbial(size_t i, size_t first) const;
   bool IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t n) const;
+  // Whether quotation q (n tokens, closed) is the name of the subject of
+  // the verb of saying right before it, quoted as the press often quotes
+  // names: followed by the verb's complementizer (أعلنت «جمعية ضحايا
+  // المشروع» أنها), or, one or two words, by its relay preposition (نقلت
+  // «الغد» عن) or by في/خلال and an occasion (وأضاف «جرجس» في تصريحات).
+  bool IsSubjectOfVerb(const QuoteSpan& q, size_t n) const;
   // Whether token i is a label noun with a possessive pronoun (روايتها).
   bool IsLabelNounWithPronoun(size_t i) const;
   // Whether the period at `dot` ends an initial (a letter standing alone).

@@ -354,9 +354,17 @@ class Discourse::ShortMention {
       if (x.empty()) return true;
     }
   }
-  bool Contains(ByteSpan m, std::string_view word) const {
+  // A feminine nisba less its ending (الكورية -> الكوري), else `w`.
+  static std::string_view Masculine(std::string_view w) {
+    return IsNisba(w) && w.ends_with("يه") ? w.substr(0, w.size() - 2) : w;
+  }
+  // `any_gender`: an adjective of a generic head agrees with the source's
+  // gender, not with the title's words ("المسؤولة الكورية الشمالية" for
+  // "شقيقة الزعيم الكوري الشمالي").
+  bool Contains(ByteSpan m, std::string_view word, bool any_gender = false) const {
     for (size_t t = v_.TokenAt(m.begin); t < v_.token_count() && v_.token(t).end <= m.end; ++t) {
       if (SameSkeleton(v_.Word(t), word)) return true;
+      if (any_gender && SameSkeleton(Masculine(v_.Word(t)), Masculine(word))) return true;
     }
     return false;
   }
@@ -377,7 +385,7 @@ class Discourse::ShortMention {
     const bool open_to_nisba = !generic && v_.Word(first_).starts_with("ال") &&
                                SameSkeleton(v_.Word(v_.TokenAt(m.begin)), v_.Word(first_)) && !HasNisba(m);
     for (size_t t = generic ? first_ + 1 : first_; t < last_; ++t) {
-      if (Contains(m, v_.Word(t))) continue;
+      if (Contains(m, v_.Word(t), generic)) continue;
       if (!(open_to_nisba && t > first_ && IsNisba(v_.Word(t)))) return false;
     }
     return true;
