@@ -1006,6 +1006,26 @@ std::vector<Case> Cases() {
        "حذرت كيم يو جونغ، شقيقة الزعيم الكوري الشمالي، من أن سيول ستدفع الثمن. "
        "وأضافت المسؤولة الكورية الشمالية أن \"الرد قادم\".",
        {{I, "سيول ستدفع الثمن", "kim-yo-jong"}, {D, "الرد قادم", "kim-yo-jong"}}},
+      // "غير أن" with no cue after it goes on with the speaker's words
+      // (FORMAT.md rule 3); with one, it ends the clause and opens the
+      // next source's.
+      {"contrast_goes_on_with_the_speaker",
+       "وقال المحامي سامي حداد إن الحكم \"عادل\"، غير أن \"الأهم هو التعويض\".",
+       {{I, "الحكم \"عادل\"، غير أن \"الأهم هو التعويض\"", "-", "سامي حداد"},
+        {P, "عادل", "-", "سامي حداد"}, {P, "الأهم هو التعويض", "-", "سامي حداد"}}},
+      {"contrast_before_a_new_source",
+       "وقال الوزير إن الاتفاق قريب، غير أن مصدرا مطلعا قال إن الخلافات قائمة.",
+       {{I, "الاتفاق قريب", "-", "الوزير"}, {I, "الخلافات قائمة", "-", "مصدرا مطلعا"}}},
+      // A dateline of two places: the sentence's verb and subject come
+      // after its last dash; "، قال إنها" on the object takes them.
+      {"dateline_of_two_places",
+       "دمشق - بيروت (أ ف ب) - بدأ الجيش السوري، الخميس، عملية واسعة، قال إنها تهدف إلى \"ردع المهربين\".",
+       {{I, "تهدف إلى \"ردع المهربين\"", "-", "الجيش السوري"}, {P, "ردع المهربين", "-", "الجيش السوري"}}},
+      // A guarded verb after the speaker's comma opens a clause on him; the
+      // colon is the first verb's.
+      {"guarded_verb_on_the_subject_before_colon",
+       "وقال صياد، رفض الكشف عن اسمه: \"البحر لم يعد آمنا\".",
+       {{D, "البحر لم يعد آمنا", "-", "صياد"}}},
       {"inscription_with_a_named_writer",
        "ورسم الفنان جدارية كبيرة وكتب عليها الفنان سامي زيدان \"الأرض لنا\".",
        {{D, "الأرض لنا", "-", "سامي زيدان"}}},

@@ -317,6 +317,17 @@ uint32_t Constructions::ClauseEnd(uint32_t begin, uint32_t sentence_end) const {
 // match of clause_stop, then of trailing_meta before it, each ignored when
 // it opens the clause. One scan for both finds the same end unless its
 // leftmost match opens the clause.
+bool Constructions::GoesOnWithSpeaker(uint32_t at, std::string_view stop) const {
+  // The contrast "غير أن / إلا أن / بيد أن" (normalized: ان), not فيما or لكن.
+  const size_t an = stop.find(" ان");
+  if (an == std::string_view::npos || stop.find("لكن") != std::string_view::npos) return false;
+  const std::string_view lead = stop.substr(0, an);
+  if (!lead.ends_with("غير") && !lead.ends_with("الا") && !lead.ends_with("بيد")) return false;
+  const uint32_t sentence_end = view_->SentenceEnd(at);
+  const size_t next = cues_->FirstAfter(at);
+  return next >= cues_->size() || cues_->cue(next).begin >= sentence_end;
+}
+
 uint32_t Constructions::CutAtStops(uint32_t begin, uint32_t end) const {
   const std::string_view t = view_->text();
   // The first match of `rule` in [from, end) outside quotations (the
@@ -328,8 +339,8 @@ uint32_t Constructions::CutAtStops(uint32_t begin, uint32_t end) const {
       if (!rule.Match(window, 0, window.size(), re2::RE2::UNANCHORED, &m, 1)) return end;
       const auto at = static_cast<uint32_t>(m.data() - t.data());
       const uint32_t quote_end = view_->QuoteEndAfter(at);
-      if (quote_end == at) return at;
-      from = quote_end;
+      if (quote_end == at && !GoesOnWithSpeaker(at, std::string_view(m.data(), m.size()))) return at;
+      from = quote_end == at ? at + static_cast<uint32_t>(m.size()) : quote_end;
     }
     return end;
   };

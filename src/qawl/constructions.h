@@ -87,6 +87,11 @@ class Constructions {
   uint32_t EndOfOpeningQuotation(uint32_t begin, uint32_t end) const;
   uint32_t ClauseEnd(uint32_t begin, uint32_t sentence_end) const;
   uint32_t CutAtStops(uint32_t begin, uint32_t end) const;
+  // Whether the clause_stop match `stop` at `at` is a contrast (غير أن،
+  // إلا أن، بيد أن) with no cue after it in its sentence: the speaker's
+  // words go on through it (FORMAT.md rule 3: a clause ends at a new source
+  // and cue), as in إن الأحكام «منصفة»، غير أن «الأهم هو …».
+  bool GoesOnWithSpeaker(uint32_t at, std::string_view stop) const;
   void AttributeLeftovers();
   // The last reported clause (INDIRECT record) that ends before pos in
   // pos's sentence with no cue and no clause connective but a contrast

@@ -159,7 +159,15 @@ bool CueSet::GuardHolds(const ArticleView& view, size_t i) const {
                                   view.Listed(ti + 1, Section::kSkipWords);
   if (!opens_clause && !on_the_noun_before) return false;
   const Frame& f = frames_[i];
-  if (f.boundary == Boundary::kColon) return true;
+  if (f.boundary == Boundary::kColon) {
+    // "قال صياد، رفض الكشف عن اسمه:": after a comma, right after the
+    // phrase of a verb that has reached nothing of its own yet, the form
+    // opens a clause on that verb's subject; the colon is that verb's.
+    const bool on_the_subject = i > 0 && !c.joined() && view.FollowsComma(ti) &&
+                                frames_[i - 1].boundary == Boundary::kCue && view.TokenAt(frames_[i - 1].pos) == ti &&
+                                cues_[i - 1].form->tense != Tense::kParticiple;
+    return !on_the_subject;
+  }
   // "وعبّر X عن سعادته، قائلا"، "ورد الوزير قائلا": a participle closing
   // the clause takes this verb's subject; "وسُئل X عن الموعد فرد": so
   // does the answer.

@@ -747,16 +747,21 @@ std::optional<Mention> MentionSet::SpeakerOfNounCue(const Cue& cue) const {
 // المتحدث بأن الوزير شدد على ...").
 uint32_t MentionSet::ClauseStartBefore(size_t cue_index) const {
   const Cue& cue = cues_->cue(cue_index);
-  const uint32_t start = view_->SentenceStart(cue.begin);
+  uint32_t start = view_->SentenceStart(cue.begin);
   constexpr size_t kMaxLookBack = 8;
   for (size_t n = 1; n <= kMaxLookBack && n <= cue_index; ++n) {
     const Cue& c = cues_->cue(cue_index - n);
     if (c.begin < start) break;
     const Frame& f = cues_->frame(cue_index - n);
-    if (f.boundary == Boundary::kComplementizer && f.comp_end <= cue.begin) return f.comp_end;
+    if (f.boundary == Boundary::kComplementizer && f.comp_end <= cue.begin) {
+      start = f.comp_end;
+      break;
+    }
   }
   // A contrast after a comma opens a clause with a subject of its own
-  // ("لم يصدر تعليق، غير أن مصدرا مقربا منها قال").
+  // ("لم يصدر تعليق، غير أن مصدرا مقربا منها قال"), after the clause an
+  // earlier cue reports too ("قال الوزير إن الاتفاق قريب، غير أن مصدرا
+  // قال").
   const ArticleView& v = *view_;
   const size_t first = v.TokenAt(start);
   for (size_t k = cue.token; k-- > first + 1 && cue.token - k <= limits::kMaxPreposedTokens;) {
@@ -837,8 +842,16 @@ std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
     // commas with the verb group right after the second (not a verb joined
     // by و/ف, whose subject is the previous verb's).
     if (!v.PunctuationBefore(i)) continue;
-    const bool apposition = at_sentence_start && !cue.joined() &&
-                            i - first <= limits::kMaxPreposedUnknownTokens && v.FollowsComma(verb);
+    // The apposition's second comma is the one before the verb group: "X،
+    // الخميس، مناورات …، قال" is a clause, then a verb of its own.
+    auto closed_by_verb = [&] {
+      for (size_t k = i + 1; k < verb; ++k) {
+        if (v.FollowsComma(k)) return false;
+      }
+      return v.FollowsComma(verb);
+    };
+    const bool apposition =
+        at_sentence_start && !cue.joined() && i - first <= limits::kMaxPreposedUnknownTokens && closed_by_verb();
     if (!v.Listed(i, Section::kRelativeWords) && !apposition && !topic) return std::nullopt;
     np_end = i;
     break;
@@ -1028,14 +1041,20 @@ size_t MentionSet::AfterLeadPhrase(size_t first, size_t cue_token) const {
   // البنك، الأحد،").
   const bool lead_phrase =
       v.ListedStripped(first, Section::kNotSubject) || v.ListedStripped(first, Section::kTimeWords);
+  // A dateline on the sentence's line: "عمّان 3 تموز (بترا)- قرر", its
+  // last dash ("تايبيه - بكين (أ ف ب) - بدأ").
+  size_t after_dateline = first;
   for (size_t k = first + 1; k < cue_token && k <= first + limits::kMaxLeadTokens; ++k) {
-    // A dateline on the sentence's line: "عمّان 3 تموز (بترا)- قرر".
     const std::string_view gap = v.text().substr(v.token(k - 1).end, v.token(k).begin - v.token(k - 1).end);
     const bool dateline = gap.find(" -") != std::string_view::npos || gap.find("- ") != std::string_view::npos ||
                           gap.find("–") != std::string_view::npos;
-    if (dateline || (lead_phrase && v.FollowsComma(k))) return k;
+    if (dateline) {
+      after_dateline = k;
+    } else if (after_dateline == first && lead_phrase && v.FollowsComma(k)) {
+      return k;
+    }
   }
-  return first;
+  return after_dateline;
 }
 
 std::optional<Mention> MentionSet::PersonOfSentenceBefore(size_t cue_index) const {
