@@ -1026,6 +1026,11 @@ std::vector<Case> Cases() {
       {"guarded_verb_on_the_subject_before_colon",
        "وقال صياد، رفض الكشف عن اسمه: \"البحر لم يعد آمنا\".",
        {{D, "البحر لم يعد آمنا", "-", "صياد"}}},
+      // "وجدد تأكيده أن": the verbal noun of أكد with its subject's
+      // pronoun reports for the speaker before it.
+      {"renewed_affirmation_noun",
+       "وقال الوزير إن الحوار مستمر. وجدد تأكيده أن الحل سياسي.",
+       {{I, "الحوار مستمر", "-", "الوزير"}, {I, "الحل سياسي", "-", "الوزير"}}},
       {"inscription_with_a_named_writer",
        "ورسم الفنان جدارية كبيرة وكتب عليها الفنان سامي زيدان \"الأرض لنا\".",
        {{D, "الأرض لنا", "-", "سامي زيدان"}}},
