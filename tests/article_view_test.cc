@@ -100,6 +100,11 @@ TEST(ArticleView, QuotedNamesAndTermsAreLabels) {
       {"channel after a relaying verb, before عن", "ونقلت \"الشروق\" عن مصدر أمني أن المتهم اعترف.", true},
       {"words after a verb, before an occasion", "وقال \"نحن لن نتراجع\" في تصريح للصحفيين.", false},
       {"name after a verb that relays nothing, before عن", "وقال \"الشروق\" عن مصدر أمني.", false},
+      {"name after a naming word and بـ", "وسجلت الوزارة حالات الحصبة المعروفة محليا بـ\"بوحمرون\" في الجهة.", true},
+      {"slogan after a label noun in construct", "ورددت الحشود شعار الحملة «صوتك ماء وكهرباء».", true},
+      {"service after a label noun", "ونصحت الشركة المسافرين باستخدام خدمة «تتبع الرحلة» قبل السفر.", true},
+      {"preposition after a label noun", "وقال إن الوحدات ستدخل الخدمة \"خلال الأسبوعين المقبلين\".", false},
+      {"copula after a label noun", "وأضاف أن التأهل إلى البطولة \"كان الهدف الأول\" للفريق.", false},
       {"medium after the reporter spoken to", "وقالت السيدة منى لمراسل \"الجزيرة\" إن المياه انقطعت.", true},
       {"a longer phrase after a glued ل", "وأبدى استعداد الوكالة لـ\"الاضطلاع بدور في التحقق\".", false},
   };

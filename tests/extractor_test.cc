@@ -1031,6 +1031,11 @@ std::vector<Case> Cases() {
       {"renewed_affirmation_noun",
        "وقال الوزير إن الحوار مستمر. وجدد تأكيده أن الحل سياسي.",
        {{I, "الحوار مستمر", "-", "الوزير"}, {I, "الحل سياسي", "-", "الوزير"}}},
+      // A nickname after a naming word is a label, and no part of the
+      // antecedent of the relative after it.
+      {"nickname_then_relative",
+       "وكرم المهرجان الفنان سليمان العنزي، الملقب بـ\"عميد الخشبة\"، الذي قال: \"المسرح بيتي\".",
+       {{D, "المسرح بيتي", "-", "سليمان العنزي"}}},
       {"inscription_with_a_named_writer",
        "ورسم الفنان جدارية كبيرة وكتب عليها الفنان سامي زيدان \"الأرض لنا\".",
        {{D, "الأرض لنا", "-", "سامي زيدان"}}},

@@ -322,10 +322,19 @@ bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t
   }
   // (A longer phrase after لـ is its complement: لـ«الاضطلاع بدور في التحقق».)
   if (prev.end == start && Word(i - 1) == "ل" && n <= 3) return true;
+  if (IsNamed(i, prev.end == start)) return true;
   // A label noun before it (مبادرة «حياة كريمة»); but a definite one right
   // after إن/أن is the clause's subject and the quotation its predicate
   // (أن المبادرة "خطوة مهمة"، إن لائحتها «خاضت معركة نظيفة»).
   const bool with_pronoun = IsLabelNounWithPronoun(i - 1);
+  // A quotation opening with a preposition or a copula says where, when or
+  // what of the noun (ستدخل الخدمة «خلال الأسبوعين»، البطولة «كان الهدف»).
+  const std::string_view lead = Word(first);
+  if (n > 1 && (Listed(first, Section::kNpBreaks) || lead == "في" || lead == "من" || IsCopula(lead) ||
+                lead.starts_with("بال") || lead.starts_with("لل") ||
+                (lead.size() > 8 && (lead.starts_with("لا") || lead.starts_with("لت"))))) {
+    return false;
+  }
   if (ListedStripped(i - 1, Section::kLabelNouns) || with_pronoun) {
     const bool definite = Word(i - 1).substr(0, 4) == "ال" || with_pronoun;
     const bool subject = definite && i >= 2 && IsPlainComplementizer(Word(i - 2));
@@ -342,8 +351,9 @@ bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t
     return true;
   }
   // A label noun heading a construct and its adjectives, the name after
-  // them: وكالة الأنباء اليمنية «سبأ»، التحالف العالمي للقاحات «غافي».
-  if (n <= 2) {
+  // them: وكالة الأنباء اليمنية «سبأ»، التحالف العالمي للقاحات «غافي»،
+  // شعار الحملة «صوتك ماء وكهرباء».
+  if (n <= 3) {
     constexpr size_t kMaxWordsBetween = 3;
     size_t head = i - 1;
     while (head > 0 && i - head <= kMaxWordsBetween && !PunctuationBefore(head) &&
@@ -386,6 +396,18 @@ bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t
     if (p == "مع" || p == "في" || p == "عبر" || p == "لدي") return true;
   }
   return false;
+}
+
+bool ArticleView::IsNamed(size_t i, bool glued) const {
+  size_t k = i - 1;
+  if (glued) {
+    // بـ«…» after the naming word.
+    if (Word(k) != "ب" || k == 0) return false;
+    --k;
+  }
+  // An adverb between: المعروفة محليا بـ«…».
+  if (k > 0 && !ListedStripped(k, Section::kNamingWords) && Word(k).ends_with("ا") && !PunctuationBefore(k)) --k;
+  return ListedStripped(k, Section::kNamingWords) && !PunctuationBefore(k + 1);
 }
 
 bool ArticleView::OpensLikeImperfect(std::string_view w) {

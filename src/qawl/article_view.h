@@ -176,6 +176,10 @@ class ArticleView {
   // المشروع» أنها), or, one or two words, by its relay preposition (نقلت
   // «الغد» عن) or by في/خلال and an occasion (وأضاف «جرجس» في تصريحات).
   bool IsSubjectOfVerb(const QuoteSpan& q, size_t n) const;
+  // Whether the quotation whose mark stands before token i follows a word
+  // that names ([naming_words]), with بـ (`glued`: the mark right after
+  // it) and an adverb between: المعروفة محليا بـ«بوحمرون»، ما يسمى «…».
+  bool IsNamed(size_t i, bool glued) const;
   // Whether token i is a label noun with a possessive pronoun (روايتها).
   bool IsLabelNounWithPronoun(size_t i) const;
   // Whether the period at `dot` ends an initial (a letter standing alone).

@@ -890,6 +890,8 @@ std::optional<Mention> MentionSet::AntecedentOfRelative(const Cue& cue) const {
       const size_t head = v.TokenAt(ArticleView::QuoteStart(v.quotes()[q - 1]));
       if (head > 0 && !v.FollowsComma(head) && !v.ListedStripped(head - 1, Section::kSourceNouns)) {
         relative = head - 1;
+        // "X، الملقب بـ«Y»، الذي قال": the naming words are no part of X.
+        while (relative > 1 && v.ListedStripped(relative - 1, Section::kNamingWords)) --relative;
       }
     }
   }
