@@ -1036,6 +1036,35 @@ std::vector<Case> Cases() {
       {"nickname_then_relative",
        "وكرم المهرجان الفنان سليمان العنزي، الملقب بـ\"عميد الخشبة\"، الذي قال: \"المسرح بيتي\".",
        {{D, "المسرح بيتي", "-", "سليمان العنزي"}}},
+      // A source noun right before a verb in a reported clause is its
+      // subject, not the open phrase after it.
+      {"preposed_source_over_open_phrase_after_verb",
+       "وأضاف المصدر أن المتهم اعترف بتنفيذ الأعمال \"بناء على طلب المالك\".",
+       {{I, "المتهم اعترف بتنفيذ الأعمال \"بناء على طلب المالك\"", "-", "المصدر"},
+        {D, "بناء على طلب المالك", "-", "المتهم"}}},
+      // بـ and a verbal noun is the complement of a verb of accusing: the
+      // words quoted after it are the subject's, and end its phrase.
+      {"accusation_with_verbal_noun",
+       "واتهم الوزير المعارضة بممارسة \"الابتزاز السياسي\".",
+       {{P, "الابتزاز السياسي", "-", "الوزير"}}},
+      // After "غير أن" a subject may take an apposition, and a verb joined
+      // after its clause goes on with it, not with an earlier speaker.
+      {"contrast_subject_with_apposition",
+       "وقال الحكم مراد بن حمزة إن القرار \"صحيح\". وكشفت مصادر أن المهاجم تلقى عرضا، "
+       "غير أن وكيل أعماله، رياض شنوف، نفى أن يكون اللاعب قد وقع، وقال: \"كل ما يكتب مجرد كلام\".",
+       {{I, "القرار \"صحيح\"", "-", "مراد بن حمزة"}, {P, "صحيح", "-", "مراد بن حمزة"},
+        {I, "المهاجم تلقى عرضا", "-", "مصادر"}, {I, "يكون اللاعب قد وقع", "-", "وكيل أعماله"},
+        {D, "كل ما يكتب مجرد كلام", "-", "وكيل أعماله"}}},
+      // A definite label noun ending a construct subject of إن: the words
+      // quoted after it are the predicate.
+      {"predicate_after_construct_subject",
+       "وقال الوزير إن تشغيل المحطة \"ممكن تقنيا خلال أشهر\".",
+       {{I, "تشغيل المحطة \"ممكن تقنيا خلال أشهر\"", "-", "الوزير"},
+        {P, "ممكن تقنيا خلال أشهر", "-", "الوزير"}}},
+      // A term opening the clause and defined by a relative is a label.
+      {"term_before_relative_in_clause",
+       "وأكد الرئيس أن «المبادرة الجريئة» التي طرحها لا تزال قائمة.",
+       {{I, "«المبادرة الجريئة» التي طرحها لا تزال قائمة", "-", "الرئيس"}}},
       {"inscription_with_a_named_writer",
        "ورسم الفنان جدارية كبيرة وكتب عليها الفنان سامي زيدان \"الأرض لنا\".",
        {{D, "الأرض لنا", "-", "سامي زيدان"}}},

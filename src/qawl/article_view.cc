@@ -248,6 +248,13 @@ bool ArticleView::IsLabel(const QuoteSpan& q) const {
   if (q.has_close() && n <= 3) {
     const size_t next = TokenAt(q.close_end);
     if (next < tokens_.size() && IsPlainComplementizer(Word(next))) return true;
+    // A term opening a reported clause and defined by a relative clause:
+    // أن «المبادرة الجريئة» التي طرحها، إن "الطلاق الخارجي" الذي يتم.
+    const size_t open = TokenAt(QuoteStart(q));
+    if (next < tokens_.size() && open > 0 && IsPlainComplementizer(Word(open - 1)) &&
+        Listed(next, Section::kRelativeWords) && Word(next).starts_with("ال")) {
+      return true;
+    }
   }
   return IsLabelByPreviousWord(q, first, n);
 }
@@ -337,7 +344,14 @@ bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t
   }
   if (ListedStripped(i - 1, Section::kLabelNouns) || with_pronoun) {
     const bool definite = Word(i - 1).substr(0, 4) == "ال" || with_pronoun;
-    const bool subject = definite && i >= 2 && IsPlainComplementizer(Word(i - 2));
+    bool subject = definite && i >= 2 && IsPlainComplementizer(Word(i - 2));
+    // Or it ends a construct that is that subject, before several words
+    // (إن تشغيل المحطة «ممكن تقنيا خلال أشهر»).
+    constexpr size_t kMaxConstructWords = 2;
+    for (size_t k = i - 1; definite && n >= 2 && !subject && k >= 2 && i - k <= kMaxConstructWords; --k) {
+      if (PunctuationBefore(k)) break;
+      subject = IsPlainComplementizer(Word(k - 2)) && !PunctuationBefore(k - 1);
+    }
     // A definite one ending a subject with words that open with an
     // imperfect verb: their predicate (أن قرارات القمة «تمثل تهديدا»).
     const bool predicate = definite && n >= 2 && OpensLikeImperfect(Word(first));
@@ -381,7 +395,12 @@ bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t
     // definite noun and adjective (مناورات "الدرع الشمالي"). A quoted
     // predicate opens with a verb, a particle or an indefinite adjective
     // (المتعاملين «جاء منطقياً»، الطاقة «مدخل طبيعي»).
-    if (n >= 2 && n <= 3 && first + 1 < tokens_.size()) {
+    // Not after a verbal noun behind ب, the complement of a verb of
+    // accusing or describing (اتهم موسكو بممارسة «الابتزاز النووي»).
+    const std::string_view noun = Word(i - 1);
+    constexpr size_t kMinVerbalNounBytes = 8;  // ب and three letters
+    const bool after_bi = noun.starts_with("ب") && !noun.starts_with("بال") && noun.size() >= kMinVerbalNounBytes;
+    if (n >= 2 && n <= 3 && first + 1 < tokens_.size() && !after_bi) {
       const bool construct = !definite(first) && !maybe_verb(first) && definite(first + 1) &&
                              IsContentWord(first) && IsContentWord(first + 1);
       const bool noun_adjective = n == 2 && definite(first) && definite(first + 1);

@@ -164,7 +164,12 @@ int Discourse::ReportingCue(size_t i) const {
   const uint32_t sentence = view_->SentenceStart(cues_->cue(i).begin);
   for (size_t k = i; k-- > 0 && cues_->cue(k).begin >= sentence;) {
     const Frame& f = cues_->frame(k);
-    if (f.boundary == Boundary::kComplementizer && f.comp_end <= cues_->cue(i).begin) return static_cast<int>(k);
+    if (f.boundary == Boundary::kComplementizer && f.comp_end <= cues_->cue(i).begin) {
+      // Not past a contrast that opens a clause of its own ("أن X تلقى
+      // عرضا، غير أن وكيله نفى").
+      if (mentions_->ClauseStartBefore(i) > f.comp_end) return -1;
+      return static_cast<int>(k);
+    }
   }
   return -1;
 }

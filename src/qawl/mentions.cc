@@ -337,8 +337,11 @@ CueMention MentionSet::OfCue(size_t i) const {
   }
   // "وكان X قد التمس، خلال الجلسة، رفض الطلب": after قد the subject came
   // first, and an unknown phrase after the verb is its object.
-  if (out.mention && out.mention->open && cue.token > 0 && !cue.joined() && v.Word(cue.token - 1) == "قد") {
-    if (std::optional<Mention> before = Preposed(i)) {
+  // So is it after a subject that is a source noun or a name right before
+  // the verb: "أن المتهم اعترف بتنفيذ الأدوار".
+  if (out.mention && out.mention->open && cue.token > 0 && !cue.joined()) {
+    const bool after_qad = v.Word(cue.token - 1) == "قد";
+    if (std::optional<Mention> before = Preposed(i); before && (after_qad || !before->open)) {
       out.mention = before;
       out.site = MentionSite::kPreposed;
       return out;
@@ -742,9 +745,6 @@ std::optional<Mention> MentionSet::SpeakerOfNounCue(const Cue& cue) const {
   return std::nullopt;
 }
 
-// Where a subject before cue i can start: the sentence's start, or the
-// end of the complementizer of a cue that reports the clause ("صرح
-// المتحدث بأن الوزير شدد على ...").
 uint32_t MentionSet::ClauseStartBefore(size_t cue_index) const {
   const Cue& cue = cues_->cue(cue_index);
   uint32_t start = view_->SentenceStart(cue.begin);
@@ -817,8 +817,10 @@ std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
   }
   // "غير أن X ترى أن": the contrast opens the clause, X is its subject.
   const std::string_view lead = v.Word(first);
+  bool opens_clause = at_sentence_start;
   if ((lead == "غير" || lead == "بيد" || lead == "الا") && first + 1 < cue.token && v.Word(first + 1) == "ان") {
     first += 2;
+    opens_clause = true;  // its subject may take an apposition: "غير أن وكيله، X، نفى"
   }
   while (first < cue.token && v.ListedStripped(first, Section::kAuxiliaries)) ++first;
   // The subject is at most kMaxPreposedTokens long; a relative clause or an
@@ -851,7 +853,7 @@ std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
       return v.FollowsComma(verb);
     };
     const bool apposition =
-        at_sentence_start && !cue.joined() && i - first <= limits::kMaxPreposedUnknownTokens && closed_by_verb();
+        opens_clause && !cue.joined() && i - first <= limits::kMaxPreposedUnknownTokens && closed_by_verb();
     if (!v.Listed(i, Section::kRelativeWords) && !apposition && !topic) return std::nullopt;
     np_end = i;
     break;
@@ -1225,6 +1227,14 @@ uint32_t MentionSet::EndBeforeObject(ByteSpan np, bool object_follows) const {
       continue;
     }
     if (w.starts_with("بال") && !v.Word(k - 1).starts_with("الم")) return v.token(k - 1).end;
+    // بـ and a verbal noun (مفاعلة، تفعيل) after a definite word: the
+    // verb's complement (اتهم الوزير المعارضة بممارسة «…»، أمر القاضي
+    // بتنفيذ).
+    constexpr size_t kMinVerbalNounBytes = 10;  // بـ and four letters
+    if ((w.starts_with("بم") || w.starts_with("بت")) && w.size() >= kMinVerbalNounBytes &&
+        v.Word(k - 1).starts_with("ال") && !v.Listed(k, Section::kGivenNames)) {
+      return v.token(k - 1).end;
+    }
     // Adjectives follow the head one after another, each agreeing with it.
     if (definite && fem_head && !may_agree(w)) return v.token(k - 1).end;
     // A verbal noun of the forms تفعيل، تفعّل، تفاعل (التأخير، التراجع،

@@ -101,6 +101,11 @@ class MentionSet {
   // in the article who held, in its year, a title that role heads and who
   // agrees with its gender; or -1.
   int PersonWithRole(size_t token, Gender gender) const;
+  // Where a subject before cue i can start: its sentence's start, the end
+  // of the complementizer of an earlier cue reporting the clause ("صرح
+  // المتحدث بأن الوزير شدد"), or a contrast after a comma that opens a
+  // clause of its own after either ("…، غير أن وكيله نفى").
+  uint32_t ClauseStartBefore(size_t cue_index) const;
   // The first gazetteer match at or after token t (names().size() if none).
   size_t FirstNameAt(size_t t) const;
   // The gazetteer match that begins at token t (names().size() if none).
@@ -184,7 +189,6 @@ class MentionSet {
   // with the name right after it when it is a title (الوزير لويد أوستن).
   std::optional<Mention> NameOpening(size_t first, size_t end) const;
   std::optional<Mention> Preposed(size_t cue_index) const;
-  uint32_t ClauseStartBefore(size_t cue_index) const;
   std::optional<Mention> AntecedentOfRelative(const Cue& cue) const;
   // Where the name phrase nearest `end` in [first, end) begins: the last
   // known name or run of given names, with the title before it ("التقى
