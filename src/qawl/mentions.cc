@@ -339,9 +339,11 @@ CueMention MentionSet::OfCue(size_t i) const {
   // first, and an unknown phrase after the verb is its object.
   // So is it after a subject that is a source noun or a name right before
   // the verb: "أن المتهم اعترف بتنفيذ الأدوار".
-  if (out.mention && out.mention->open && cue.token > 0 && !cue.joined()) {
+  if (out.mention && out.mention->open && cue.token > 0 && !cue.joined() && !v.PunctuationBefore(cue.token)) {
     const bool after_qad = v.Word(cue.token - 1) == "قد";
-    if (std::optional<Mention> before = Preposed(i); before && (after_qad || !before->open)) {
+    std::optional<Mention> before;
+    if (after_qad || v.IsContentWord(cue.token - 1)) before = Preposed(i);
+    if (before && (after_qad || !before->open)) {
       out.mention = before;
       out.site = MentionSite::kPreposed;
       return out;
@@ -765,11 +767,10 @@ uint32_t MentionSet::ClauseStartBefore(size_t cue_index) const {
   const ArticleView& v = *view_;
   const size_t first = v.TokenAt(start);
   for (size_t k = cue.token; k-- > first + 1 && cue.token - k <= limits::kMaxPreposedTokens;) {
-    if (!v.FollowsComma(k)) continue;
     const std::string_view w = v.Word(k);
     const bool contrast = ((w == "غير" || w == "الا" || w == "بيد") && k + 1 < cue.token && v.Word(k + 1) == "ان") ||
                           w == "لكن" || w == "ولكن";
-    if (contrast) return v.token(k).begin;
+    if (contrast && v.FollowsComma(k)) return v.token(k).begin;
   }
   return start;
 }
