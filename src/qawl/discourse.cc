@@ -389,11 +389,18 @@ class Discourse::ShortMention {
     // المصري X, nor المدرب السويسري for X مدرب الزمالك).
     const bool open_to_nisba = !generic && v_.Word(first_).starts_with("ال") &&
                                SameSkeleton(v_.Word(v_.TokenAt(m.begin)), v_.Word(first_)) && !HasNisba(m);
+    // A generic head's other adjectives describe, they do not identify
+    // (المسؤولة الكورية الشمالية البارزة): its nisbas must match, one at least.
+    bool nisba_matched = !generic;
     for (size_t t = generic ? first_ + 1 : first_; t < last_; ++t) {
-      if (Contains(m, v_.Word(t), generic)) continue;
+      if (Contains(m, v_.Word(t), generic)) {
+        nisba_matched = nisba_matched || IsNisba(v_.Word(t));
+        continue;
+      }
+      if (generic && !IsNisba(v_.Word(t))) continue;
       if (!(open_to_nisba && t > first_ && IsNisba(v_.Word(t)))) return false;
     }
-    return true;
+    return nisba_matched;
   }
   // A definite nisba adjective: الروسي، الأردنية.
   static bool IsNisba(std::string_view w) {

@@ -56,7 +56,7 @@ inline constexpr int kMaxHistoryLookBack = 64;
 // A surname or role alone names one of this many recent sources.
 inline constexpr int kMaxCorefLookBack = 32;
 // ... when it is this short.
-inline constexpr size_t kMaxShortMentionTokens = 3;
+inline constexpr size_t kMaxShortMentionTokens = 4;
 
 // --- Constructions -------------------------------------------------------------
 // A quote with no cue is kept as a continuation only if this long.
