@@ -97,6 +97,12 @@ TEST(Mentions, SubjectsByStructureNotByHeadNoun) {
        "تحدثوا", MentionSite::kRelative, "الصيادون"},
       {"relative's antecedent is the nearest name", "والتقى الوزير خالد حسن نظيره الأردني سامر يوسف، الذي قال إن العلاقات ممتازة.",
        "قال", MentionSite::kRelative, "نظيره الأردني سامر يوسف"},
+      {"verb in a relative on ما takes the sentence's subject",
+       "واستدعت الوزارة السفير، احتجاجا على ما وصفته بـ\"التعاون غير المشروع\".", "وصفته",
+       MentionSite::kSentence, "الوزارة"},
+      {"plural verb in a relative on ما",
+       "دخل عمال المستشفى، أمس، في إضراب، احتجاجا على ما وصفوه بـ\"التماطل\".", "وصفوه",
+       MentionSite::kSentence, "عمال المستشفى"},
   };
   for (const MentionCase& c : cases) {
     SCOPED_TRACE(c.name + ": " + c.text);

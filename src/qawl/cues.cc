@@ -87,8 +87,12 @@ void CueSet::Find(const ArticleView& view, const re2::RE2& complementizer) {
       // ما and لما connect only after another connector (وفق ما، وفقا
       // لما); alone they are "what" and "when": "وسط ما وصفته X بـ«…»".
       const std::string_view before = view.Word(ti - 1);
+      // Nor after على ما does a verb of description with its object
+      // pronoun: "احتجاجا على ما وصفته بـ«…»" characterizes, it cites no one.
+      const bool characterizes = w->form->cls == CueClass::kDescribe && w->object_suffix;
       if ((before == "ما" || before == "لما") &&
-          (ti < 2 || view.PunctuationBefore(ti - 1) || !view.ListedStripped(ti - 2, Section::kPostConnectors))) {
+          (ti < 2 || view.PunctuationBefore(ti - 1) || !view.ListedStripped(ti - 2, Section::kPostConnectors) ||
+           characterizes)) {
         cue.after_connector = false;
       }
       // "في بيان نقلته وكالة X:": a verb of stating or relaying

@@ -1024,8 +1024,13 @@ bool MentionSet::TakesSentenceSubject(size_t cue_index) const {
                              v.TokenAt(cues_->frame(cue_index).pos) == next;
   // Or a verb explaining the clause before it (إذ رأى أن).
   const bool explaining = Explains(cue);
+  // Or a verb with an object pronoun in a relative on ما: the sentence's
+  // subject's words ("استدعت الوزارة السفير، احتجاجا على ما وصفته بـ«…»").
+  const std::string_view before = cue.token > 0 ? v.Word(cue.token - 1) : std::string_view();
+  const bool on_ma =
+      cue.object_suffix && (before == "ما" || before == "مما" || before == "بما" || before == "عما");
   return cue.joined() || in_object_clause || closing_participle || bare_relative || by_saying || explaining ||
-         AnswersPronoun(cue_index);
+         on_ma || AnswersPronoun(cue_index);
 }
 
 bool MentionSet::AnswersPronoun(size_t cue_index) const {

@@ -450,7 +450,13 @@ Status PatternSet::BuildCueIndex() {
       for (std::string_view suf : kSuffixes) {
         if (pre.empty() && suf.empty()) continue;
         if (!suf.empty() && !finite) continue;
-        std::string word = std::string(pre) + form + std::string(suf);
+        // A plural past drops its final alif before a pronoun: وصفوا ->
+        // وصفوه، اعتبروها. Only the third person's: "تابعونا" is a page's
+        // "follow us".
+        const bool third_person = suf.starts_with("ه");
+        const std::string_view stem =
+            third_person && form.ends_with("وا") ? std::string_view(form).substr(0, form.size() - 2) : form;
+        std::string word = std::string(pre) + std::string(stem) + std::string(suf);
         const CueWord derived{&cue, static_cast<uint8_t>(pre.size()), !suf.empty()};
         const CueWord* listed = cue_words_.Find(word);
         if (listed == nullptr) {
