@@ -273,6 +273,22 @@ std::optional<Mention> MentionSet::SubjectAfter(size_t i, bool* speaker_only) co
                             (cue.form->cls != CueClass::kDescribe || subject_first_describe || cue.object_suffix);
   std::optional<Mention> mention = AnalyzeRegion(region, cue.form->gender, speaker_only, open_subject);
   if (participle || pronoun_subject) mention.reset();
+  // One phrase alone between a verb of description and its بأن/بـ/quotation
+  // is its object, the subject implied ("ووصفت البيان الصادر عنها بأنه"):
+  // a subject would have an object after it (ووصف الوزير الخطة بأنها).
+  if (mention && mention->entity < 0 && cue.form->cls == CueClass::kDescribe && !subject_first_describe &&
+      !cue.object_suffix && frame.boundary != Boundary::kColon) {
+    // One definite noun and its adjectives: an indefinite or a name word
+    // in it would start a second phrase (ووصف محللون اقتصاديون القرار).
+    const size_t at = v.TokenAt(frame.pos);
+    constexpr size_t kMaxObjectTokens = 3;  // البيان الصادر عنها
+    const size_t first = v.TokenAt(mention->span.begin);
+    bool one_definite_phrase = first < at && at - first <= kMaxObjectTokens && !v.PunctuationBefore(at);
+    for (size_t t = first; one_definite_phrase && t < at; ++t) {
+      one_definite_phrase = v.Word(t).starts_with("ال") || v.ListedStripped(t, Section::kNotSubject);
+    }
+    if (one_definite_phrase) mention.reset();
+  }
   // Joined after a comma, a verb of attitude has its clause's subject, and
   // a phrase after it that names nobody known is its object ("أصدرت
   // الوزارة الجدول، ودعت المواطنين إلى «…»"); after another cue of the
