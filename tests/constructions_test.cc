@@ -95,6 +95,34 @@ TEST(Constructions, InterviewAnswersAreTheIntervieweesWords) {
                                                Norm("السوق مستقرة والفرص موجودة")}));
 }
 
+// A transcript with each turn labelled: the label whose paragraphs ask is
+// the interviewer's; the other's paragraphs, and an unlabelled one after
+// them, are the interviewee's answers. A label that opens one paragraph
+// (the headline) or times in a live blog make no transcript.
+TEST(Constructions, LabelledTranscriptAnswers) {
+  Stages s(
+      "وزيرة الصحة لـ«الصحيفة»: لن نغلق المستشفيات\n"
+      "وقالت وزيرة الصحة ليلى حداد في حوار مع «الصحيفة» إن الخطة جاهزة.\n"
+      "«الصحيفة»: هل ستغلقون المستشفيات الصغيرة؟\n"
+      "الوزيرة: لا، سندمجها في شبكة واحدة.\n"
+      "وأضيف أن الدمج سيتم على مراحل.\n"
+      "«الصحيفة»: ومتى تبدأ المرحلة الأولى؟\n"
+      "الوزيرة: في الربيع المقبل.");
+  std::vector<std::string> answers;
+  for (const Record& r : s.constructions.records()) {
+    if (std::string(r.rule) != "interview_answer") continue;
+    EXPECT_EQ(s.Text(r.who.speaker.span), Norm("وزيرة الصحة ليلى حداد"));
+    answers.push_back(s.Text(r.text));
+  }
+  EXPECT_EQ(answers, (std::vector<std::string>{Norm("لا، سندمجها في شبكة واحدة"), Norm("وأضيف أن الدمج سيتم على مراحل"),
+                                               Norm("في الربيع المقبل")}));
+  Stages live(
+      "10:45: قال الدفاع المدني إن النيران امتدت.\n"
+      "11:30: قال الدفاع المدني إن النيران حوصرت؟\n"
+      "12:15: وأعلن المحافظ أن الطرق فتحت.");
+  for (const Record& r : live.constructions.records()) EXPECT_NE(std::string(r.rule), "interview_answer");
+}
+
 TEST(Constructions, DocumentsAndNamesAreNotQuoted) {
   const std::string texts[] = {
       "وجاء في التقرير أن \"الوضع يتدهور بسرعة كبيرة في المنطقة\".",

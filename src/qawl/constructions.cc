@@ -548,28 +548,91 @@ uint32_t DialogueMarker(const ArticleView& v, uint32_t para, std::string_view le
   return 0;
 }
 
+// A speaker's label opening the paragraph at `para`, in a transcript:
+// one to three words, perhaps in marks, then a colon ("الوزيرة: …"،
+// "«الأيام»: …"). The label's text (marks and spaces trimmed) and the
+// offset just past the colon; an empty label where there is none.
+struct TranscriptLabel {
+  std::string_view key;
+  uint32_t after = 0;
+};
+TranscriptLabel LabelAt(const ArticleView& v, uint32_t para) {
+  constexpr uint32_t kMaxLabelBytes = 48;
+  constexpr size_t kMaxLabelWords = 3;
+  const std::string_view text = v.text();
+  const uint32_t end = std::min<uint32_t>(v.ParagraphEnd(para), para + kMaxLabelBytes);
+  const size_t colon = text.substr(para, end - para).find(':');
+  if (colon == std::string_view::npos || colon == 0) return {};
+  const auto at = static_cast<uint32_t>(para + colon);
+  if (v.CountTokens(ByteSpan{para, at}) > kMaxLabelWords) return {};
+  std::string_view key = text.substr(para, at - para);
+  for (std::string_view mark : {"«", "»", "\"", " "}) {
+    while (key.starts_with(mark)) key.remove_prefix(mark.size());
+    while (key.ends_with(mark)) key.remove_suffix(mark.size());
+  }
+  // A time (10:45) or a number is no label.
+  if (key.empty() || (key.back() >= '0' && key.back() <= '9')) return {};
+  return {key, at + 1};
+}
+
+enum class ParaKind { kQuestion, kAnswer, kOther };
+using Paragraphs = std::vector<std::pair<ByteSpan, ParaKind>>;
+
+// Marks the labelled paragraphs of a transcript as questions and answers:
+// among labels that each open two paragraphs or more, the one whose
+// paragraphs hold the most question marks asks and the others answer (an
+// answer's span starts after its label). False, and nothing marked, where
+// no two labels alternate so.
+bool LabelTurns(const ArticleView& v, const std::vector<TranscriptLabel>& labels, Paragraphs* paragraphs) {
+  struct Count {
+    std::string_view key;
+    int paragraphs = 0;
+    int questions = 0;
+  };
+  std::vector<Count> counts;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    if (labels[i].key.empty()) continue;
+    auto it = std::find_if(counts.begin(), counts.end(), [&](const Count& c) { return c.key == labels[i].key; });
+    if (it == counts.end()) it = counts.insert(counts.end(), Count{labels[i].key});
+    ++it->paragraphs;
+    const ByteSpan span = (*paragraphs)[i].first;
+    if (v.text().substr(span.begin, span.end - span.begin).find("؟") != std::string_view::npos) ++it->questions;
+  }
+  std::erase_if(counts, [](const Count& c) { return c.paragraphs < 2; });
+  if (counts.size() < 2) return false;
+  const auto asker = std::max_element(counts.begin(), counts.end(),
+                                      [](const Count& a, const Count& b) { return a.questions < b.questions; });
+  if (asker->questions == 0) return false;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    const std::string_view key = labels[i].key;
+    if (key.empty() || std::none_of(counts.begin(), counts.end(), [&](const Count& c) { return c.key == key; })) {
+      continue;
+    }
+    auto& [span, kind] = (*paragraphs)[i];
+    kind = key == asker->key ? ParaKind::kQuestion : ParaKind::kAnswer;
+    if (kind == ParaKind::kAnswer) span.begin = std::min(v.SkipSpaces(labels[i].after), span.end);
+  }
+  return true;
+}
+
 }  // namespace
 
 // An interview printed as questions and answers: paragraphs opening with
-// "س:" and "ج:", an answer running on into unmarked paragraphs up to the
-// next question. The answers are the interviewee's words; neither the cues
-// nor the quotations inside questions and answers report anything of
-// their own.
+// "س:" and "ج:", or with the labels of two speakers ("«الأيام»: …؟"،
+// "الوزيرة: …"), the asker's being the one whose paragraphs ask; an answer
+// runs on into unmarked paragraphs up to the next question. The answers
+// are the interviewee's words; neither the cues nor the quotations inside
+// questions and answers report anything of their own.
 void Constructions::FindInterview() {
   const ArticleView& v = *view_;
   const auto n = static_cast<uint32_t>(v.text().size());
-  // Most articles are no interview: look for a paragraph opening "س" then
-  // a colon, a dash or a slash before walking the paragraphs.
-  bool maybe = DialogueMarker(v, 0, "س") != 0;
-  for (size_t k = 0; k < v.newlines().size() && !maybe; ++k) {
-    maybe = DialogueMarker(v, v.newlines()[k] + 1, "س") != 0;
-  }
-  if (!maybe) return;
-  enum class Kind { kQuestion, kAnswer, kOther };
-  std::vector<std::pair<ByteSpan, Kind>> paragraphs;
+  using Kind = ParaKind;
+  Paragraphs paragraphs;
+  std::vector<TranscriptLabel> labels;
   bool any = false;
   for (uint32_t para = 0; para < n;) {
     const uint32_t end = v.ParagraphEnd(para);
+    labels.push_back({});
     if (DialogueMarker(v, para, "س") != 0) {
       paragraphs.emplace_back(ByteSpan{para, end}, Kind::kQuestion);
       any = true;
@@ -578,9 +641,11 @@ void Constructions::FindInterview() {
       any = true;
     } else {
       paragraphs.emplace_back(ByteSpan{std::min(v.SkipSpaces(para), end), end}, Kind::kOther);
+      labels.back() = LabelAt(v, v.SkipSpaces(para));
     }
     para = end + 1;
   }
+  if (!any) any = LabelTurns(v, labels, &paragraphs);
   if (!any) return;
   for (size_t i = 0; i < paragraphs.size(); ++i) {
     const auto& [span, kind] = paragraphs[i];

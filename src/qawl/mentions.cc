@@ -151,6 +151,8 @@ std::optional<Mention> MentionSet::Interviewee(ByteSpan intro) const {
           NameAt(first) < names_.size())) {
       continue;
     }
+    // A medium in marks is the interviewer ("في حوار مع «الأيام»").
+    if (v.InsideQuote(v.token(first).begin)) continue;
     size_t last = first + 1;
     while (last < end && !v.PunctuationBefore(last)) ++last;
     bool only;
