@@ -253,6 +253,29 @@ CueMention MentionSet::OfSourceCue(size_t i) const {
   return SourceAfterPreposition(cue, region);
 }
 
+bool MentionSet::LoneNameWithLam(size_t t) const {
+  const ArticleView& v = *view_;
+  const std::string_view w = v.Word(t);
+  constexpr size_t kMinNameBytes = 10;  // five letters: لعرابي، ليخاتشوف
+  if (!w.starts_with("ل") || w.size() < kMinNameBytes || w.starts_with("لل") || t + 1 >= v.token_count()) return false;
+  // Not ل and a word the lists know (لوكالة، لصحيفة), nor one with a
+  // pronoun (لمراسلنا، لابنه).
+  if (v.facts(t).lists_stripped != 0 || w.ends_with("نا") || w.ends_with("ه") || w.ends_with("ها") ||
+      w.ends_with("هم")) {
+    return false;
+  }
+  // Alone before what the verb reports.
+  const std::string_view next = v.Word(t + 1);
+  const std::string_view gap = v.text().substr(v.token(t).end, v.token(t + 1).begin - v.token(t).end);
+  if (!ArticleView::IsPlainComplementizer(next) && gap.find(':') == std::string_view::npos) return false;
+  // And written elsewhere after a given name (سميرة لعرابي), as "لمصراوي"
+  // (ل and a medium) is not.
+  for (size_t u = 1; u < v.token_count(); ++u) {
+    if (u != t && v.Word(u) == w && !v.PunctuationBefore(u) && v.Listed(u - 1, Section::kGivenNames)) return true;
+  }
+  return false;
+}
+
 std::optional<Mention> MentionSet::SubjectAfter(size_t i, bool* speaker_only) const {
   const ArticleView& v = *view_;
   const Cue& cue = cues_->cue(i);
@@ -308,7 +331,7 @@ std::optional<Mention> MentionSet::SubjectAfter(size_t i, bool* speaker_only) co
     const size_t head = v.TokenAt(mention->span.begin);
     const std::string_view w = v.Word(head);
     const bool complement = w.starts_with("ل") || (w.starts_with("ب") && cue.form->cls == CueClass::kOther);
-    if (complement && !v.Listed(head, Section::kGivenNames)) mention.reset();
+    if (complement && !v.Listed(head, Section::kGivenNames) && !LoneNameWithLam(head)) mention.reset();
   }
   // A verb that marks its subject takes an object after it too (انتقد
   // المدرب عمرو الجمال الحكم).

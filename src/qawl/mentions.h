@@ -189,6 +189,12 @@ class MentionSet {
   // with the name right after it when it is a title (الوزير لويد أوستن).
   std::optional<Mention> NameOpening(size_t first, size_t end) const;
   std::optional<Mention> Preposed(size_t cue_index) const;
+  // Whether token t, a word of five letters or more opening with ل and
+  // ending with no pronoun, whose rest no list knows, stands alone right
+  // before the verb's إن/أن or colon and is written elsewhere in the
+  // article after a given name: a name (سميرة لعرابي … كشفت لعرابي أن),
+  // not ل and an addressee (قال لمصراوي:).
+  bool LoneNameWithLam(size_t t) const;
   std::optional<Mention> AntecedentOfRelative(const Cue& cue) const;
   // Where the name phrase nearest `end` in [first, end) begins: the last
   // known name or run of given names, with the title before it ("التقى
