@@ -105,6 +105,8 @@ TEST(ArticleView, QuotedNamesAndTermsAreLabels) {
       {"service after a label noun", "ونصحت الشركة المسافرين باستخدام خدمة «تتبع الرحلة» قبل السفر.", true},
       {"preposition after a label noun", "وقال إن الوحدات ستدخل الخدمة \"خلال الأسبوعين المقبلين\".", false},
       {"copula after a label noun", "وأضاف أن التأهل إلى البطولة \"كان الهدف الأول\" للفريق.", false},
+      {"a platform after على", "ونشر النادي المقطع على «فيسبوك» مساء أمس.", true},
+      {"an app of two words", "وانتشر المقطع على \"تيك توك\" بسرعة.", true},
       {"medium after the reporter spoken to", "وقالت السيدة منى لمراسل \"الجزيرة\" إن المياه انقطعت.", true},
       {"a longer phrase after a glued ل", "وأبدى استعداد الوكالة لـ\"الاضطلاع بدور في التحقق\".", false},
   };

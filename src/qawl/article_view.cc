@@ -230,6 +230,8 @@ bool ArticleView::IsLabel(const QuoteSpan& q) const {
   if (InDateline(QuoteStart(q))) return true;
   if (q.has_close() && IsSubjectOfVerb(q, n)) return true;
   if (n > limits::kMaxLabelTokens) return false;
+  // A platform or an app (على «فيسبوك»، عبر «واتساب»).
+  if (IsPlatformName(q)) return true;
   // The whole quote is a known name (an agency, a person): a label.
   size_t first = TokenAt(q.inner.begin);
   size_t last = first;
@@ -415,6 +417,15 @@ bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t
     if (p == "مع" || p == "في" || p == "عبر" || p == "لدي") return true;
   }
   return false;
+}
+
+bool ArticleView::IsPlatformName(const QuoteSpan& q) const {
+  size_t t = TokenAt(q.inner.begin);
+  if (t >= tokens_.size() || tokens_[t].end > q.inner.end) return false;
+  for (; t < tokens_.size() && tokens_[t].end <= q.inner.end; ++t) {
+    if (!Listed(t, Section::kPlatformNames)) return false;
+  }
+  return true;
 }
 
 bool ArticleView::IsNamed(size_t i, bool glued) const {

@@ -176,6 +176,9 @@ class ArticleView {
   // المشروع» أنها), or, one or two words, by its relay preposition (نقلت
   // «الغد» عن) or by في/خلال and an occasion (وأضاف «جرجس» في تصريحات).
   bool IsSubjectOfVerb(const QuoteSpan& q, size_t n) const;
+  // Whether every word of quotation q names a platform or an app
+  // ([platform_names]: «فيسبوك»، «تيك توك»).
+  bool IsPlatformName(const QuoteSpan& q) const;
   // Whether the quotation whose mark stands before token i follows a word
   // that names ([naming_words]), with بـ (`glued`: the mark right after
   // it) and an adverb between: المعروفة محليا بـ«بوحمرون»، ما يسمى «…».

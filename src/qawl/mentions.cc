@@ -1274,6 +1274,13 @@ uint32_t MentionSet::EndBeforeObject(ByteSpan np, bool object_follows) const {
       continue;
     }
     if (w.starts_with("بال") && !v.Word(k - 1).starts_with("الم")) return v.token(k - 1).end;
+    // An indefinite noun in the accusative after a definite word is the
+    // verb's object (أصدر نادي الاتحاد بيانا).
+    constexpr size_t kMinAccusativeBytes = 8;  // four letters
+    if (!definite && w.ends_with("ا") && w.size() >= kMinAccusativeBytes && v.Word(k - 1).starts_with("ال") &&
+        !v.Listed(k, Section::kGivenNames) && v.IsContentWord(k)) {
+      return v.token(k - 1).end;
+    }
     // بـ and a verbal noun (مفاعلة، تفعيل) after a definite word: the
     // verb's complement (اتهم الوزير المعارضة بممارسة «…»، أمر القاضي
     // بتنفيذ).

@@ -95,7 +95,7 @@ const std::vector<std::string>& PatternSet::RequiredSections() {
       "document_nouns", "given_names", "post_connectors", "object_pronouns",
       "skip_words", "auxiliaries", "clause_connectives", "double_quotes", "not_subject", "np_breaks",
       "noun_markers", "manner_words", "link_openers", "statement_nouns", "generic_heads",
-      "naming_words",
+      "naming_words", "platform_names",
   };
   return kSections;
 }

@@ -150,7 +150,7 @@ class PatternSet {
     kSourceNouns, kLabelNouns, kEventNouns, kTimeWords, kRelativeWords, kDocumentNouns, kGivenNames,
     kPostConnectors, kObjectPronouns, kSkipWords, kAuxiliaries, kClauseConnectives, kDoubleQuotes,
     kNotSubject, kNpBreaks, kNounMarkers, kMannerWords, kLinkOpeners, kStatementNouns, kGenericHeads,
-    kNamingWords,
+    kNamingWords, kPlatformNames,
   };
   static constexpr uint32_t Bit(Section s) { return uint32_t{1} << static_cast<int>(s); }
 
