@@ -336,10 +336,12 @@ bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t
   // after إن/أن is the clause's subject and the quotation its predicate
   // (أن المبادرة "خطوة مهمة"، إن لائحتها «خاضت معركة نظيفة»).
   const bool with_pronoun = IsLabelNounWithPronoun(i - 1);
-  // A quotation opening with a preposition or a copula says where, when or
-  // what of the noun (ستدخل الخدمة «خلال الأسبوعين»، البطولة «كان الهدف»).
+  // A quotation opening with a preposition, a copula or a particle of the
+  // verb says where, when or what of the noun (ستدخل الخدمة «خلال
+  // الأسبوعين»، البطولة «كان الهدف»، فيلم «لم يكن سهلا»).
   const std::string_view lead = Word(first);
-  if (n > 1 && (Listed(first, Section::kNpBreaks) || lead == "في" || lead == "من" || IsCopula(lead) ||
+  if (n > 1 && (Listed(first, Section::kNpBreaks) || lead == "في" || lead == "من" || IsCopula(lead) || lead == "لم" ||
+                lead == "لن" || lead == "قد" ||
                 lead.starts_with("بال") || lead.starts_with("لل") ||
                 (lead.size() > 8 && (lead.starts_with("لا") || lead.starts_with("لت"))))) {
     return false;

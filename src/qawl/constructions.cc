@@ -280,6 +280,12 @@ uint32_t Constructions::ClauseEnd(uint32_t begin, uint32_t sentence_end) const {
     const uint32_t before = v.SkipSpacesBack(c.begin);
     const bool after_comma =
         before > 0 && (t[before - 1] == ',' || (before >= 2 && t.compare(before - 2, 2, "،") == 0));
+    // "، قبل أن تستطرد: «…»": a cue after قبل أن / بعد أن ends the clause
+    // before them, the writer's time of the next statement.
+    if (c.token >= 2 && v.Word(c.token - 1) == "ان" && (v.Word(c.token - 2) == "قبل" || v.Word(c.token - 2) == "بعد")) {
+      end = v.SkipSpacesBack(v.token(c.token - 2).begin);
+      break;
+    }
     // "، لكنه أقر بـ"، "، لكنه رأى أن": a cue after a contrastive
     // connective ends the clause before the connective.
     if (c.token > 0 && v.ListedStripped(c.token - 1, Section::kClauseConnectives)) {
