@@ -327,6 +327,8 @@ class Discourse::ShortMention {
     ok_ = true;
   }
   bool ok() const { return ok_; }
+  // A generic head with adjectives (المسؤول الروسي).
+  bool generic() const { return last_ > first_ + 1 && v_.Listed(first_, PatternSet::Section::kGenericHeads); }
   size_t size() const { return last_ - first_; }
 
   bool Names(const Mention& c) const {
@@ -381,7 +383,7 @@ class Discourse::ShortMention {
       return SameSkeleton(v_.Word(v_.TokenAt(m.begin)), v_.Word(first_));
     }
     // A generic head (المسؤول الأطلسي) is matched by its adjectives alone.
-    const bool generic = last_ > first_ + 1 && v_.Listed(first_, PatternSet::Section::kGenericHeads);
+    const bool generic = this->generic();
     // A nationality (a nisba after a definite head) the fuller mention
     // does not state is no conflict when that mention opens with the same
     // head and states none (المتحدث
@@ -433,7 +435,11 @@ void Discourse::LinkToEarlierSource(uint32_t pos, Mention* s) const {
   if (!short_mention.ok()) return;
   auto names = [&](const Mention& c) { return short_mention.Names(c); };
   const std::pair<uint32_t, Mention>* best = nullptr;
+  // "وأضاف المسؤول الروسي": a generic head refers to a source who spoke
+  // before a person merely named nearer ("إن الرئيس بوتين كلفه").
+  if (short_mention.generic()) best = NearestBefore(history_, pos, limits::kMaxCorefLookBack, names);
   for (const History* h : {&history_, &mentions_->named_people(), &mentions_->role_names()}) {
+    if (best != nullptr && short_mention.generic()) break;
     const auto* c = NearestBefore(*h, pos, limits::kMaxCorefLookBack, names);
     if (c != nullptr && (best == nullptr || c->first > best->first)) best = c;
   }
