@@ -1,6 +1,7 @@
 #include "qawl/constructions.h"
 
 #include <algorithm>
+#include <array>
 #include <string_view>
 #include <utility>
 
@@ -632,6 +633,38 @@ bool LabelTurns(const ArticleView& v, const std::vector<TranscriptLabel>& labels
 void Constructions::FindInterview() {
   const ArticleView& v = *view_;
   const auto n = static_cast<uint32_t>(v.text().size());
+  // Most articles are no interview: look for a paragraph opening "س" and a
+  // colon, a dash or a slash, or for two labels (a colon after at most
+  // three words) that each open two paragraphs, before walking them.
+  {
+    constexpr uint32_t kLabelBytes = 48;
+    constexpr size_t kMaxHeads = 16;
+    const std::string_view text = v.text();
+    const std::vector<uint32_t>& newlines = v.newlines();
+    std::array<std::string_view, kMaxHeads> heads;
+    std::array<int, kMaxHeads> seen{};
+    size_t distinct = 0;
+    int recurring = 0;
+    bool maybe = false;
+    for (size_t k = 0; k <= newlines.size() && !maybe && recurring < 2; ++k) {
+      const uint32_t para = k == 0 ? 0 : newlines[k - 1] + 1;
+      if (para >= n) break;
+      maybe = text.compare(para, 2, "س") == 0 && DialogueMarker(v, para, "س") != 0;
+      const uint32_t line_end = k < newlines.size() ? newlines[k] : n;
+      const std::string_view head = text.substr(para, std::min(kLabelBytes, line_end - para));
+      const size_t colon = head.find(':');
+      if (colon == std::string_view::npos || std::count(head.begin(), head.begin() + colon, ' ') > 2) continue;
+      const std::string_view label = head.substr(0, colon);
+      size_t h = 0;
+      while (h < distinct && heads[h] != label) ++h;
+      if (h == distinct) {
+        if (distinct == kMaxHeads) continue;
+        heads[distinct++] = label;
+      }
+      if (++seen[h] == 2) ++recurring;
+    }
+    if (!maybe && recurring < 2) return;
+  }
   using Kind = ParaKind;
   Paragraphs paragraphs;
   std::vector<TranscriptLabel> labels;
