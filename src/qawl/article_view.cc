@@ -231,7 +231,7 @@ bool ArticleView::IsLabel(const QuoteSpan& q) const {
   if (q.has_close() && IsSubjectOfVerb(q, n)) return true;
   if (n > limits::kMaxLabelTokens) return false;
   // A platform or an app (على «فيسبوك»، عبر «واتساب»).
-  if (IsPlatformName(q)) return true;
+  if (n <= 2 && IsPlatformName(q)) return true;
   // The whole quote is a known name (an agency, a person): a label.
   size_t first = TokenAt(q.inner.begin);
   size_t last = first;
@@ -340,10 +340,9 @@ bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t
   // verb says where, when or what of the noun (ستدخل الخدمة «خلال
   // الأسبوعين»، البطولة «كان الهدف»، فيلم «لم يكن سهلا»).
   const std::string_view lead = Word(first);
-  if (n > 1 && (Listed(first, Section::kNpBreaks) || lead == "في" || lead == "من" || IsCopula(lead) || lead == "لم" ||
-                lead == "لن" || lead == "قد" ||
-                lead.starts_with("بال") || lead.starts_with("لل") ||
-                (lead.size() > 8 && (lead.starts_with("لا") || lead.starts_with("لت"))))) {
+  if (n > 1 && (Listed(first, Section::kNpBreaks) || lead == "في" || lead == "من" || lead == "لم" || lead == "لن" ||
+                lead == "قد" || lead.starts_with("بال") || lead.starts_with("لل") ||
+                (lead.size() > 8 && (lead.starts_with("لا") || lead.starts_with("لت"))) || IsCopula(lead))) {
     return false;
   }
   if (ListedStripped(i - 1, Section::kLabelNouns) || with_pronoun) {
@@ -449,6 +448,8 @@ bool ArticleView::OpensLikeImperfect(std::string_view w) {
 }
 
 bool ArticleView::IsCopula(std::string_view w) {
+  // Three to five letters: 6 to 10 bytes.
+  if (w.size() < 6 || w.size() > 10) return false;
   static constexpr std::string_view kCopulas[] = {
       "كان", "كانت", "يكون", "تكون", "سيكون", "ستكون", "اصبح", "اصبحت", "يصبح", "تصبح", "سيصبح", "ستصبح",
       "بات", "باتت", "يبات", "ظل", "ظلت", "يظل", "تظل", "سيظل", "ستظل", "يبقي", "تبقي", "سيبقي", "ستبقي"};

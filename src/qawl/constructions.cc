@@ -649,7 +649,9 @@ void Constructions::FindInterview() {
     for (size_t k = 0; k <= newlines.size() && !maybe && recurring < 2; ++k) {
       const uint32_t para = k == 0 ? 0 : newlines[k - 1] + 1;
       if (para >= n) break;
-      maybe = text.compare(para, 2, "س") == 0 && DialogueMarker(v, para, "س") != 0;
+      // "س" is the bytes D8 B3.
+      maybe = para + 1 < n && static_cast<unsigned char>(text[para]) == 0xD8 &&
+              static_cast<unsigned char>(text[para + 1]) == 0xB3 && DialogueMarker(v, para, "س") != 0;
       const uint32_t line_end = k < newlines.size() ? newlines[k] : n;
       const std::string_view head = text.substr(para, std::min(kLabelBytes, line_end - para));
       const size_t colon = head.find(':');

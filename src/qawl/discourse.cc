@@ -319,6 +319,11 @@ class Discourse::ShortMention {
     first_ = v_.TokenAt(m.span.begin);
     last_ = v_.TokenAt(m.span.end);
     if (last_ <= first_ || last_ - first_ > limits::kMaxShortMentionTokens) return;
+    // The longest only with a generic head (المسؤولة الكورية الشمالية البارزة).
+    if (last_ - first_ == limits::kMaxShortMentionTokens &&
+        !v_.Listed(first_, PatternSet::Section::kGenericHeads)) {
+      return;
+    }
     constexpr size_t kMinHeadBytes = 6;  // three Arabic letters
     if (v_.Word(first_).size() < kMinHeadBytes) return;
     for (size_t t = first_ + 1; t < last_; ++t) {

@@ -57,6 +57,10 @@ inline constexpr int kMaxHistoryLookBack = 64;
 inline constexpr int kMaxCorefLookBack = 32;
 // ... when it is this short.
 inline constexpr size_t kMaxShortMentionTokens = 4;
+// A mention of an unknown source this short (a role, a surname) may refer
+// to a person the article introduced without a cue (MentionSet::
+// role_names, scanned only when some cue has one).
+inline constexpr size_t kMaxRoleReferenceTokens = 3;
 
 // --- Constructions -------------------------------------------------------------
 // A quote with no cue is kept as a continuation only if this long.

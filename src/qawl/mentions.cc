@@ -29,7 +29,7 @@ void MentionSet::Find(const ArticleView& view, const CueSet& cues, const re2::RE
   for (size_t i = 0; i < cues.size(); ++i) {
     per_cue_.push_back(OfCue(i));
     const std::optional<Mention>& m = per_cue_.back().mention;
-    short_unknown |= m && m->entity < 0 && view.CountTokens(m->span) <= limits::kMaxShortMentionTokens;
+    short_unknown |= m && m->entity < 0 && view.CountTokens(m->span) <= limits::kMaxRoleReferenceTokens;
   }
   // Only a short mention of an unknown source (a role, a surname) can
   // refer to a person introduced without a cue: skip the scan otherwise.
@@ -383,7 +383,12 @@ CueMention MentionSet::OfCue(size_t i) const {
   if (out.mention && out.mention->open && cue.token > 0 && !cue.joined() && !v.PunctuationBefore(cue.token)) {
     const bool after_qad = v.Word(cue.token - 1) == "قد";
     std::optional<Mention> before;
-    if (after_qad || v.IsContentWord(cue.token - 1)) before = Preposed(i);
+    const size_t prev = cue.token - 1;
+    if (after_qad || ((v.Word(prev).starts_with("ال") || v.ListedStripped(prev, Section::kSourceNouns) ||
+                       v.facts(prev).names != nullptr) &&
+                      v.IsContentWord(prev))) {
+      before = Preposed(i);
+    }
     if (before && (after_qad || !before->open)) {
       out.mention = before;
       out.site = MentionSite::kPreposed;
@@ -809,6 +814,7 @@ uint32_t MentionSet::ClauseStartBefore(size_t cue_index) const {
   const size_t first = v.TokenAt(start);
   for (size_t k = cue.token; k-- > first + 1 && cue.token - k <= limits::kMaxPreposedTokens;) {
     const std::string_view w = v.Word(k);
+    if (w.size() != 6 && w.size() != 8) continue;  // غير الا بيد لكن ولكن
     const bool contrast = ((w == "غير" || w == "الا" || w == "بيد") && k + 1 < cue.token && v.Word(k + 1) == "ان") ||
                           w == "لكن" || w == "ولكن";
     if (contrast && v.FollowsComma(k)) return v.token(k).begin;
@@ -900,7 +906,11 @@ std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
     np_end = i;
     break;
   }
-  const bool source_noun = v.ListedStripped(first, Section::kSourceNouns);
+  // A source noun, or one in construct after the head (مساعدة وزير
+  // الخارجية، كبير مستشاري الرئيس).
+  const bool source_noun = v.ListedStripped(first, Section::kSourceNouns) ||
+                           (first + 1 < np_end && !v.Word(first).starts_with("ال") && !v.PunctuationBefore(first + 1) &&
+                            v.Listed(first + 1, Section::kSourceNouns));
   if (np_end - first > limits::kMaxPreposedTokens) return std::nullopt;
   if (np_end == cue.token && !source_noun && cue.token - first > limits::kMaxPreposedUnknownTokens) {
     return std::nullopt;
