@@ -997,11 +997,11 @@ std::vector<Case> Cases() {
       {"reporter_addressed_and_medium_label",
        "وقالت السيدة منى لمراسل \"الجزيرة\" إن المياه انقطعت.",
        {{I, "المياه انقطعت", "-", "السيدة منى"}}},
-      // An assistant minister is a source noun; a feminine generic head's
+      // An assistant (مساعد) is a source noun; a feminine generic head's
       // nisba matches the masculine one of her title (point 2).
       {"assistant_minister_preposed",
-       "وكانت مساعدة وزير الخارجية للشؤون السياسية هدى سالم قد قالت إن الحوار ممكن.",
-       {{I, "الحوار ممكن", "-", "هدى سالم"}}},
+       "وكان مساعد وزير الخارجية للشؤون السياسية سامي سالم قد قال إن الحوار ممكن.",
+       {{I, "الحوار ممكن", "-", "سامي سالم"}}},
       {"generic_head_feminine_nisba",
        "حذرت كيم يو جونغ، شقيقة الزعيم الكوري الشمالي، من أن سيول ستدفع الثمن. "
        "وأضافت المسؤولة الكورية الشمالية أن \"الرد قادم\".",

@@ -906,11 +906,7 @@ std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
     np_end = i;
     break;
   }
-  // A source noun, or one in construct after the head (مساعدة وزير
-  // الخارجية، كبير مستشاري الرئيس).
-  const bool source_noun = v.ListedStripped(first, Section::kSourceNouns) ||
-                           (first + 1 < np_end && !v.Word(first).starts_with("ال") && !v.PunctuationBefore(first + 1) &&
-                            v.Listed(first + 1, Section::kSourceNouns));
+  const bool source_noun = v.ListedStripped(first, Section::kSourceNouns);
   if (np_end - first > limits::kMaxPreposedTokens) return std::nullopt;
   if (np_end == cue.token && !source_noun && cue.token - first > limits::kMaxPreposedUnknownTokens) {
     return std::nullopt;
