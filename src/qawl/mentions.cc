@@ -330,7 +330,10 @@ std::optional<Mention> MentionSet::SubjectAfter(size_t i, bool* speaker_only) co
   if (mention && mention->open) {
     const size_t head = v.TokenAt(mention->span.begin);
     const std::string_view w = v.Word(head);
-    const bool complement = w.starts_with("ل") || (w.starts_with("ب") && cue.form->cls == CueClass::kOther);
+    // بـ and a verbal noun (بتنفيذ، بممارسة) is a complement after any verb.
+    constexpr size_t kMinVerbalNounBytes = 10;
+    const bool verbal_noun = (w.starts_with("بت") || w.starts_with("بم")) && w.size() >= kMinVerbalNounBytes;
+    const bool complement = w.starts_with("ل") || (w.starts_with("ب") && cue.form->cls == CueClass::kOther) || verbal_noun;
     if (complement && !v.Listed(head, Section::kGivenNames) && !LoneNameWithLam(head)) mention.reset();
   }
   // A verb that marks its subject takes an object after it too (انتقد
@@ -378,18 +381,8 @@ CueMention MentionSet::OfCue(size_t i) const {
   }
   // "وكان X قد التمس، خلال الجلسة، رفض الطلب": after قد the subject came
   // first, and an unknown phrase after the verb is its object.
-  // So is it after a subject that is a source noun or a name right before
-  // the verb: "أن المتهم اعترف بتنفيذ الأدوار".
-  if (out.mention && out.mention->open && cue.token > 0 && !cue.joined() && !v.PunctuationBefore(cue.token)) {
-    const bool after_qad = v.Word(cue.token - 1) == "قد";
-    std::optional<Mention> before;
-    const size_t prev = cue.token - 1;
-    if (after_qad || ((v.Word(prev).starts_with("ال") || v.ListedStripped(prev, Section::kSourceNouns) ||
-                       v.facts(prev).names != nullptr) &&
-                      v.IsContentWord(prev))) {
-      before = Preposed(i);
-    }
-    if (before && (after_qad || !before->open)) {
+  if (out.mention && out.mention->open && cue.token > 0 && !cue.joined() && v.Word(cue.token - 1) == "قد") {
+    if (std::optional<Mention> before = Preposed(i)) {
       out.mention = before;
       out.site = MentionSite::kPreposed;
       return out;
