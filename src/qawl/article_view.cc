@@ -332,19 +332,58 @@ bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t
   // (A longer phrase after لـ is its complement: لـ«الاضطلاع بدور في التحقق».)
   if (prev.end == start && Word(i - 1) == "ل" && n <= 3) return true;
   if (IsNamed(i, prev.end == start)) return true;
+  if (SaysOfTheNoun(first, n)) return false;
+  if (IsLabelAfterLabelNoun(i, first, n)) return true;
+  // One quoted word right after a noun names something rather than
+  // reporting it: a definite word (تقنية «الفار»; a mark glued to بـ is
+  // not this), or an indefinite one after an indefinite noun, a construct
+  // (دوري «يلو»، ساعة «كوروس»). A predicate quoted after its subject is
+  // rarely one definite word (إن الوضع «كارثي»).
+  auto definite = [&](size_t k) { return Word(k).substr(0, 4) == "ال"; };
+  if (IsPredicateOrAdverbial(i, first)) return false;
+  // A word opening like an imperfect verb (تمثل «اختراقا»، تعيد الاعتبار).
+  auto maybe_verb = [&](size_t k) { return OpensLikeImperfect(Word(k)); };
+  if (prev.end < start && IsContentWord(i - 1)) {
+    if (n == 1 && (definite(first) || (!definite(i - 1) && !maybe_verb(i - 1)))) return true;
+    // Two or three words after a noun that read as a name: a construct
+    // (مسرحية "بيت العنكبوت"، محطة «أمل الجنوب»، «رؤية المملكة 2030») or a
+    // definite noun and adjective (مناورات "الدرع الشمالي"). A quoted
+    // predicate opens with a verb, a particle or an indefinite adjective
+    // (المتعاملين «جاء منطقياً»، الطاقة «مدخل طبيعي»).
+    // Not after a verbal noun behind ب, the complement of a verb of
+    // accusing or describing (اتهم موسكو بممارسة «الابتزاز النووي»).
+    const std::string_view noun = Word(i - 1);
+    constexpr size_t kMinVerbalNounBytes = 8;  // ب and three letters
+    const bool after_bi = noun.starts_with("ب") && !noun.starts_with("بال") && noun.size() >= kMinVerbalNounBytes;
+    if (n >= 2 && n <= 3 && first + 1 < tokens_.size() && !after_bi) {
+      const bool construct = !definite(first) && !maybe_verb(first) && definite(first + 1) &&
+                             IsContentWord(first) && IsContentWord(first + 1);
+      const bool noun_adjective = n == 2 && definite(first) && definite(first + 1);
+      if (construct || noun_adjective) return true;
+    }
+  }
+  // A short name after a preposition of place or company: "في حوار مع
+  // «الشرق الاقتصادي»"، "عبر «إكس»". (Not إلى، من، عن، على: they introduce
+  // the partial quotes of verbs of calling and warning.)
+  if (n <= 3 && prev.end < start) {
+    const std::string_view p = Word(i - 1);
+    if (p == "مع" || p == "في" || p == "عبر" || p == "لدي") return true;
+  }
+  return false;
+}
+
+bool ArticleView::SaysOfTheNoun(size_t first, size_t n) const {
+  const std::string_view lead = Word(first);
+  return n > 1 && (Listed(first, Section::kNpBreaks) || lead == "في" || lead == "من" || lead == "لم" || lead == "لن" ||
+                   lead == "قد" || lead.starts_with("بال") || lead.starts_with("لل") ||
+                   (lead.size() > 8 && (lead.starts_with("لا") || lead.starts_with("لت"))) || IsCopula(lead));
+}
+
+bool ArticleView::IsLabelAfterLabelNoun(size_t i, size_t first, size_t n) const {
   // A label noun before it (مبادرة «حياة كريمة»); but a definite one right
   // after إن/أن is the clause's subject and the quotation its predicate
   // (أن المبادرة "خطوة مهمة"، إن لائحتها «خاضت معركة نظيفة»).
   const bool with_pronoun = IsLabelNounWithPronoun(i - 1);
-  // A quotation opening with a preposition, a copula or a particle of the
-  // verb says where, when or what of the noun (ستدخل الخدمة «خلال
-  // الأسبوعين»، البطولة «كان الهدف»، فيلم «لم يكن سهلا»).
-  const std::string_view lead = Word(first);
-  if (n > 1 && (Listed(first, Section::kNpBreaks) || lead == "في" || lead == "من" || lead == "لم" || lead == "لن" ||
-                lead == "قد" || lead.starts_with("بال") || lead.starts_with("لل") ||
-                (lead.size() > 8 && (lead.starts_with("لا") || lead.starts_with("لت"))) || IsCopula(lead))) {
-    return false;
-  }
   if (ListedStripped(i - 1, Section::kLabelNouns) || with_pronoun) {
     const bool definite = Word(i - 1).substr(0, 4) == "ال" || with_pronoun;
     bool subject = definite && i >= 2 && IsPlainComplementizer(Word(i - 2));
@@ -381,41 +420,6 @@ bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t
         !(head > 0 && IsPlainComplementizer(Word(head - 1)))) {
       return true;
     }
-  }
-  // One quoted word right after a noun names something rather than
-  // reporting it: a definite word (تقنية «الفار»; a mark glued to بـ is
-  // not this), or an indefinite one after an indefinite noun, a construct
-  // (دوري «يلو»، ساعة «كوروس»). A predicate quoted after its subject is
-  // rarely one definite word (إن الوضع «كارثي»).
-  auto definite = [&](size_t k) { return Word(k).substr(0, 4) == "ال"; };
-  if (IsPredicateOrAdverbial(i, first)) return false;
-  // A word opening like an imperfect verb (تمثل «اختراقا»، تعيد الاعتبار).
-  auto maybe_verb = [&](size_t k) { return OpensLikeImperfect(Word(k)); };
-  if (prev.end < start && IsContentWord(i - 1)) {
-    if (n == 1 && (definite(first) || (!definite(i - 1) && !maybe_verb(i - 1)))) return true;
-    // Two or three words after a noun that read as a name: a construct
-    // (مسرحية "بيت العنكبوت"، محطة «أمل الجنوب»، «رؤية المملكة 2030») or a
-    // definite noun and adjective (مناورات "الدرع الشمالي"). A quoted
-    // predicate opens with a verb, a particle or an indefinite adjective
-    // (المتعاملين «جاء منطقياً»، الطاقة «مدخل طبيعي»).
-    // Not after a verbal noun behind ب, the complement of a verb of
-    // accusing or describing (اتهم موسكو بممارسة «الابتزاز النووي»).
-    const std::string_view noun = Word(i - 1);
-    constexpr size_t kMinVerbalNounBytes = 8;  // ب and three letters
-    const bool after_bi = noun.starts_with("ب") && !noun.starts_with("بال") && noun.size() >= kMinVerbalNounBytes;
-    if (n >= 2 && n <= 3 && first + 1 < tokens_.size() && !after_bi) {
-      const bool construct = !definite(first) && !maybe_verb(first) && definite(first + 1) &&
-                             IsContentWord(first) && IsContentWord(first + 1);
-      const bool noun_adjective = n == 2 && definite(first) && definite(first + 1);
-      if (construct || noun_adjective) return true;
-    }
-  }
-  // A short name after a preposition of place or company: "في حوار مع
-  // «الشرق الاقتصادي»"، "عبر «إكس»". (Not إلى، من، عن، على: they introduce
-  // the partial quotes of verbs of calling and warning.)
-  if (n <= 3 && prev.end < start) {
-    const std::string_view p = Word(i - 1);
-    if (p == "مع" || p == "في" || p == "عبر" || p == "لدي") return true;
   }
   return false;
 }

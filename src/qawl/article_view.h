@@ -170,6 +170,14 @@ class ArticleView {
   // إن/أن: words of a speaker, never a label. i > 0.
   bool IsPredicateOrAdverbial(size_t i, size_t first) const;
   bool IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t n) const;
+  // Whether quotation words opening at token `first` (n of them) say
+  // where, when or what of the noun before them: a preposition, a copula
+  // or a particle of the verb first (ستدخل الخدمة «خلال الأسبوعين»،
+  // البطولة «كان الهدف»، فيلم «لم يكن سهلا»).
+  bool SaysOfTheNoun(size_t first, size_t n) const;
+  // IsLabelByPreviousWord's rules on a label noun before the mark at token
+  // i: right before it, with its adjectives, or heading a construct.
+  bool IsLabelAfterLabelNoun(size_t i, size_t first, size_t n) const;
   // Whether quotation q (n tokens, closed) is the name of the subject of
   // the verb of saying right before it, quoted as the press often quotes
   // names: followed by the verb's complementizer (أعلنت «جمعية ضحايا

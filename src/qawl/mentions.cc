@@ -872,33 +872,8 @@ std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
     return s;
   }
   if (!v.IsContentWord(first)) return std::nullopt;
-  // أما X ... فقال: the topic is the subject, whatever stands between it
-  // and the ف that answers أما (an apposition, "(15 عاما)").
-  const bool topic = first > 0 && v.Word(first - 1) == "اما" && cue.joined();
-  size_t np_end = cue.token;
-  // The verb group: the cue and the قد before it ("X، ...، قد كتب").
-  size_t verb = cue.token;
-  while (verb > first + 1 && v.ListedStripped(verb - 1, Section::kAuxiliaries)) --verb;
-  for (size_t i = first + 1; i < cue.token; ++i) {
-    // Punctuation inside means the words are not one noun phrase, unless a
-    // relative clause on the subject follows, or an apposition between
-    // commas with the verb group right after the second (not a verb joined
-    // by و/ف, whose subject is the previous verb's).
-    if (!v.PunctuationBefore(i)) continue;
-    // The apposition's second comma is the one before the verb group: "X،
-    // الخميس، مناورات …، قال" is a clause, then a verb of its own.
-    auto closed_by_verb = [&] {
-      for (size_t k = i + 1; k < verb; ++k) {
-        if (v.FollowsComma(k)) return false;
-      }
-      return v.FollowsComma(verb);
-    };
-    const bool apposition =
-        opens_clause && !cue.joined() && i - first <= limits::kMaxPreposedUnknownTokens && closed_by_verb();
-    if (!v.Listed(i, Section::kRelativeWords) && !apposition && !topic) return std::nullopt;
-    np_end = i;
-    break;
-  }
+  const size_t np_end = PreposedPhraseEnd(cue, first, opens_clause);
+  if (np_end == 0) return std::nullopt;
   const bool source_noun = v.ListedStripped(first, Section::kSourceNouns);
   if (np_end - first > limits::kMaxPreposedTokens) return std::nullopt;
   if (np_end == cue.token && !source_noun && cue.token - first > limits::kMaxPreposedUnknownTokens) {
@@ -918,6 +893,36 @@ std::optional<Mention> MentionSet::Preposed(size_t cue_index) const {
   s.document = v.Listed(first, Section::kDocumentNouns);
   s.open = !source_noun;
   return s;
+}
+
+size_t MentionSet::PreposedPhraseEnd(const Cue& cue, size_t first, bool opens_clause) const {
+  const ArticleView& v = *view_;
+  // أما X ... فقال: the topic is the subject, whatever stands between it
+  // and the ف that answers أما (an apposition, "(15 عاما)").
+  const bool topic = first > 0 && v.Word(first - 1) == "اما" && cue.joined();
+  // The verb group: the cue and the قد before it ("X، ...، قد كتب").
+  size_t verb = cue.token;
+  while (verb > first + 1 && v.ListedStripped(verb - 1, Section::kAuxiliaries)) --verb;
+  for (size_t i = first + 1; i < cue.token; ++i) {
+    // Punctuation inside means the words are not one noun phrase, unless a
+    // relative clause on the subject follows, or an apposition between
+    // commas with the verb group right after the second (not a verb joined
+    // by و/ف, whose subject is the previous verb's).
+    if (!v.PunctuationBefore(i)) continue;
+    // The apposition's second comma is the one before the verb group: "X،
+    // الخميس، مناورات …، قال" is a clause, then a verb of its own.
+    auto closed_by_verb = [&] {
+      for (size_t k = i + 1; k < verb; ++k) {
+        if (v.FollowsComma(k)) return false;
+      }
+      return v.FollowsComma(verb);
+    };
+    const bool apposition =
+        opens_clause && !cue.joined() && i - first <= limits::kMaxPreposedUnknownTokens && closed_by_verb();
+    if (!v.Listed(i, Section::kRelativeWords) && !apposition && !topic) return 0;
+    return i;
+  }
+  return cue.token;
 }
 
 // "X، الذي قال": the source X named right before the comma.

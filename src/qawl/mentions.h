@@ -189,6 +189,12 @@ class MentionSet {
   // with the name right after it when it is a title (الوزير لويد أوستن).
   std::optional<Mention> NameOpening(size_t first, size_t end) const;
   std::optional<Mention> Preposed(size_t cue_index) const;
+  // Where Preposed's phrase from token `first` before `cue` ends: at the
+  // cue, or at punctuation opening a relative clause, an apposition closed
+  // by the comma before the verb group (`opens_clause`: the phrase opens
+  // its clause), or the rest of a topic after أما; 0 where punctuation
+  // inside says the words are no one phrase.
+  size_t PreposedPhraseEnd(const Cue& cue, size_t first, bool opens_clause) const;
   // Whether token t, a word of five letters or more opening with ل and
   // ending with no pronoun, whose rest no list knows, stands alone right
   // before the verb's إن/أن or colon and is written elsewhere in the
