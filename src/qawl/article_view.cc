@@ -267,14 +267,10 @@ bool ArticleView::IsSubjectOfVerb(const QuoteSpan& q, size_t n) const {
   if (i == 0 || facts_[i - 1].cue == nullptr) return false;
   const CueForm& form = *facts_[i - 1].cue->form;
   if (form.tense != Tense::kPast && form.tense != Tense::kPresent) return false;
-  for (uint32_t k = tokens_[i - 1].end; k < start; ++k) {
-    if (t_[k] != ' ') return false;
-  }
+  // Only spaces between the verb, the quotation and the next word.
+  if (SkipSpaces(tokens_[i - 1].end) < start) return false;
   const size_t next = TokenAt(q.close_end);
-  if (next >= tokens_.size()) return false;
-  for (uint32_t k = q.close_end; k < tokens_[next].begin; ++k) {
-    if (t_[k] != ' ') return false;
-  }
+  if (next >= tokens_.size() || SkipSpaces(q.close_end) < tokens_[next].begin) return false;
   const std::string_view w = Word(next);
   // A body's name may be long (جمعية ضحايا مشروع الأمل السكني); a
   // statement quoted whole does not run into إن/أن.

@@ -320,10 +320,6 @@ uint32_t Constructions::ClauseEnd(uint32_t begin, uint32_t sentence_end) const {
   return end;
 }
 
-// A contrasting clause or words about the statement end it too: the first
-// match of clause_stop, then of trailing_meta before it, each ignored when
-// it opens the clause. One scan for both finds the same end unless its
-// leftmost match opens the clause.
 bool Constructions::GoesOnWithSpeaker(uint32_t at, std::string_view stop) const {
   // The contrast "غير أن / إلا أن / بيد أن" (normalized: ان), not فيما or لكن.
   const size_t an = stop.find(" ان");
@@ -335,6 +331,10 @@ bool Constructions::GoesOnWithSpeaker(uint32_t at, std::string_view stop) const 
   return next >= cues_->size() || cues_->cue(next).begin >= sentence_end;
 }
 
+// A contrasting clause or words about the statement end it too: the first
+// match of clause_stop, then of trailing_meta before it, each ignored when
+// it opens the clause. One scan for both finds the same end unless its
+// leftmost match opens the clause.
 uint32_t Constructions::CutAtStops(uint32_t begin, uint32_t end) const {
   const std::string_view t = view_->text();
   // The first match of `rule` in [from, end) outside quotations (the
@@ -555,6 +555,17 @@ uint32_t DialogueMarker(const ArticleView& v, uint32_t para, std::string_view le
   return 0;
 }
 
+// The words before a colon that opens the line at `para` (ending at
+// `line_end`): at most three words (two spaces) in its first bytes; empty
+// where there are none.
+std::string_view LabelHead(std::string_view text, uint32_t para, uint32_t line_end) {
+  constexpr uint32_t kMaxLabelBytes = 48;
+  const std::string_view head = text.substr(para, std::min(kMaxLabelBytes, line_end - para));
+  const size_t colon = head.find(':');
+  if (colon == std::string_view::npos || std::count(head.begin(), head.begin() + colon, ' ') > 2) return {};
+  return head.substr(0, colon);
+}
+
 // A speaker's label opening the paragraph at `para`, in a transcript:
 // one to three words, perhaps in marks, then a colon ("الوزيرة: …"،
 // "«الأيام»: …"). The label's text (marks and spaces trimmed) and the
@@ -564,15 +575,9 @@ struct TranscriptLabel {
   uint32_t after = 0;
 };
 TranscriptLabel LabelAt(const ArticleView& v, uint32_t para) {
-  constexpr uint32_t kMaxLabelBytes = 48;
-  constexpr size_t kMaxLabelWords = 3;
-  const std::string_view text = v.text();
-  const uint32_t end = std::min<uint32_t>(v.ParagraphEnd(para), para + kMaxLabelBytes);
-  const size_t colon = text.substr(para, end - para).find(':');
-  if (colon == std::string_view::npos || colon == 0) return {};
-  const auto at = static_cast<uint32_t>(para + colon);
-  if (v.CountTokens(ByteSpan{para, at}) > kMaxLabelWords) return {};
-  std::string_view key = text.substr(para, at - para);
+  std::string_view key = LabelHead(v.text(), para, v.ParagraphEnd(para));
+  if (key.empty()) return {};
+  const auto at = static_cast<uint32_t>(para + key.size());
   for (std::string_view mark : {"«", "»", "\"", " "}) {
     while (key.starts_with(mark)) key.remove_prefix(mark.size());
     while (key.ends_with(mark)) key.remove_suffix(mark.size());
@@ -637,7 +642,6 @@ void Constructions::FindInterview() {
   // colon, a dash or a slash, or for two labels (a colon after at most
   // three words) that each open two paragraphs, before walking them.
   {
-    constexpr uint32_t kLabelBytes = 48;
     constexpr size_t kMaxHeads = 16;
     const std::string_view text = v.text();
     const std::vector<uint32_t>& newlines = v.newlines();
@@ -652,11 +656,8 @@ void Constructions::FindInterview() {
       // "س" is the bytes D8 B3.
       maybe = para + 1 < n && static_cast<unsigned char>(text[para]) == 0xD8 &&
               static_cast<unsigned char>(text[para + 1]) == 0xB3 && DialogueMarker(v, para, "س") != 0;
-      const uint32_t line_end = k < newlines.size() ? newlines[k] : n;
-      const std::string_view head = text.substr(para, std::min(kLabelBytes, line_end - para));
-      const size_t colon = head.find(':');
-      if (colon == std::string_view::npos || std::count(head.begin(), head.begin() + colon, ' ') > 2) continue;
-      const std::string_view label = head.substr(0, colon);
+      const std::string_view label = LabelHead(text, para, k < newlines.size() ? newlines[k] : n);
+      if (label.empty()) continue;
       size_t h = 0;
       while (h < distinct && heads[h] != label) ++h;
       if (h == distinct) {

@@ -441,10 +441,11 @@ void Discourse::LinkToEarlierSource(uint32_t pos, Mention* s) const {
   auto names = [&](const Mention& c) { return short_mention.Names(c); };
   const std::pair<uint32_t, Mention>* best = nullptr;
   // "وأضاف المسؤول الروسي": a generic head refers to a source who spoke
-  // before a person merely named nearer ("إن الرئيس بوتين كلفه").
-  if (short_mention.generic()) best = NearestBefore(history_, pos, limits::kMaxCorefLookBack, names);
+  // (history_, searched first) before a person merely named nearer ("إن
+  // الرئيس بوتين كلفه").
+  const bool generic = short_mention.generic();
   for (const History* h : {&history_, &mentions_->named_people(), &mentions_->role_names()}) {
-    if (best != nullptr && short_mention.generic()) break;
+    if (generic && best != nullptr) break;
     const auto* c = NearestBefore(*h, pos, limits::kMaxCorefLookBack, names);
     if (c != nullptr && (best == nullptr || c->first > best->first)) best = c;
   }

@@ -11,7 +11,16 @@
 namespace qawl {
 
 namespace {
+
 using Section = PatternSet::Section;
+
+// Whether w is بـ and a verbal noun of the forms مفاعلة or تفعيل (بممارسة،
+// بتنفيذ): a verb's complement, never a subject.
+bool IsVerbalNounAfterBi(std::string_view w) {
+  constexpr size_t kMinBytes = 10;  // بـ and four letters
+  return (w.starts_with("بم") || w.starts_with("بت")) && w.size() >= kMinBytes;
+}
+
 }  // namespace
 
 void MentionSet::Find(const ArticleView& view, const CueSet& cues, const re2::RE2& region_stop) {
@@ -331,9 +340,8 @@ std::optional<Mention> MentionSet::SubjectAfter(size_t i, bool* speaker_only) co
     const size_t head = v.TokenAt(mention->span.begin);
     const std::string_view w = v.Word(head);
     // بـ and a verbal noun (بتنفيذ، بممارسة) is a complement after any verb.
-    constexpr size_t kMinVerbalNounBytes = 10;
-    const bool verbal_noun = (w.starts_with("بت") || w.starts_with("بم")) && w.size() >= kMinVerbalNounBytes;
-    const bool complement = w.starts_with("ل") || (w.starts_with("ب") && cue.form->cls == CueClass::kOther) || verbal_noun;
+    const bool complement =
+        w.starts_with("ل") || (w.starts_with("ب") && cue.form->cls == CueClass::kOther) || IsVerbalNounAfterBi(w);
     if (complement && !v.Listed(head, Section::kGivenNames) && !LoneNameWithLam(head)) mention.reset();
   }
   // A verb that marks its subject takes an object after it too (انتقد
@@ -1285,12 +1293,9 @@ uint32_t MentionSet::EndBeforeObject(ByteSpan np, bool object_follows) const {
         !v.Listed(k, Section::kGivenNames) && v.IsContentWord(k)) {
       return v.token(k - 1).end;
     }
-    // بـ and a verbal noun (مفاعلة، تفعيل) after a definite word: the
-    // verb's complement (اتهم الوزير المعارضة بممارسة «…»، أمر القاضي
-    // بتنفيذ).
-    constexpr size_t kMinVerbalNounBytes = 10;  // بـ and four letters
-    if ((w.starts_with("بم") || w.starts_with("بت")) && w.size() >= kMinVerbalNounBytes &&
-        v.Word(k - 1).starts_with("ال") && !v.Listed(k, Section::kGivenNames)) {
+    // بـ and a verbal noun after a definite word: the verb's complement
+    // (اتهم الوزير المعارضة بممارسة «…»، أمر القاضي بتنفيذ).
+    if (IsVerbalNounAfterBi(w) && v.Word(k - 1).starts_with("ال") && !v.Listed(k, Section::kGivenNames)) {
       return v.token(k - 1).end;
     }
     // Adjectives follow the head one after another, each agreeing with it.
