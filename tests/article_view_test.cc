@@ -118,6 +118,33 @@ TEST(ArticleView, QuotedNamesAndTermsAreLabels) {
   }
 }
 
+// A short quotation that is a label somewhere in the article is one
+// everywhere; a longer one, or one never found a label, is not.
+TEST(ArticleView, RepeatedNamesAreLabelsEverywhere) {
+  struct RepeatCase {
+    std::string name;
+    std::string text;
+    std::vector<bool> labels;  // is_label of each quotation, in order
+  };
+  const RepeatCase cases[] = {
+      {"a newspaper spoken to, then asking",
+       "وقال المخرج لـ«البيان»: «الفيلم تعبنا عليه».\nوسألت «البيان» الممثلة عن دورها.",
+       {true, false, true}},
+      {"a film after a label noun, then a clause's subject",
+       "وشاهد الجمهور فيلم «رمال متحركة» للمخرج سعيد. وأوضح المخرج أن «رمال متحركة» يروي حكاية عائلة.",
+       {true, true}},
+      {"the same words quoted as speech twice",
+       "وقال الوزير إن الوضع «صعب جدا». وأضاف أن الاقتصاد «صعب جدا» أيضا.",
+       {false, false}},
+  };
+  for (const RepeatCase& c : cases) {
+    SCOPED_TRACE(c.name + ": " + c.text);
+    Stages s(c.text);
+    ASSERT_EQ(s.view.quotes().size(), c.labels.size());
+    for (size_t i = 0; i < c.labels.size(); ++i) EXPECT_EQ(s.view.is_label(i), c.labels[i]) << "quotation " << i;
+  }
+}
+
 TEST(ArticleView, ContentWordsOpenNounPhrases) {
   Stages s("في المدرب للمحكمة كلمته 2024 قال هيام");
   const ArticleView& v = s.view;

@@ -30,6 +30,7 @@ void ArticleView::Build(const PatternSet& patterns, const v1::Article& article) 
     label_[i] = IsLabel(quotes_[i]);
     foreign_[i] = IsForeign(quotes_[i]);
   }
+  LabelRepeats();
   for (const QuoteSpan& q : quotes_) {
     if (q.depth == 0) top_quotes_.push_back(q.inner);
   }
@@ -37,6 +38,19 @@ void ArticleView::Build(const PatternSet& patterns, const v1::Article& article) 
             [](const ByteSpan& a, const ByteSpan& b) { return a.begin < b.begin; });
   year_ = ArticleYear();
   FindSentenceBreaks();
+}
+
+void ArticleView::LabelRepeats() {
+  // Short quotations only: a statement quoted twice (a headline and its
+  // body) is no name, however one of them reads.
+  constexpr size_t kMaxRepeatedNameTokens = 3;
+  for (size_t i = 0; i < quotes_.size(); ++i) {
+    if (!label_[i] || CountTokens(quotes_[i].inner) > kMaxRepeatedNameTokens) continue;
+    const std::string_view name = Text(quotes_[i].inner);
+    for (size_t j = 0; j < quotes_.size(); ++j) {
+      if (!label_[j] && Text(quotes_[j].inner) == name) label_[j] = true;
+    }
+  }
 }
 
 void ArticleView::Tokenize() {

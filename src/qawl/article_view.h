@@ -140,6 +140,10 @@ class ArticleView {
 
  private:
   void Tokenize();
+  // A name is a name wherever the article quotes it: a short quotation
+  // written like one that IsLabel found a label ("قال لـ«البيان»") is a
+  // label too where nothing around it says so ("سألت «البيان» الممثلة").
+  void LabelRepeats();
   // Fills token_blocks_ from tokens_.
   void IndexTokenBlocks();
   // A word both a given name and a particle (علي: the name, and على after

@@ -220,11 +220,16 @@ void Constructions::FrontedSources() {
     previous = k;
     if (k + 2 >= v.token_count() || !v.ListedStripped(k, Section::kPostConnectors)) continue;
     if (v.InsideQuote(v.token(k).begin)) continue;
+    // فإن after a comma, the source's apposition between commas included
+    // ("وحسب المكلف بالإعلام، رضا حمودي، فإن …").
+    auto is_fa = [&](size_t t) {
+      const std::string_view w = v.Word(t);
+      return v.FollowsComma(t) && w.substr(0, 2) == "ف" && ArticleView::IsPlainComplementizer(w.substr(2));
+    };
+    const uint32_t sentence_end = v.SentenceEnd(v.token(k).begin);
     size_t fa = k + 1;
-    while (fa < v.token_count() && fa <= k + kMaxSourceTokens && !v.FollowsComma(fa)) ++fa;
-    if (fa >= v.token_count() || fa > k + kMaxSourceTokens) continue;
-    const std::string_view w = v.Word(fa);
-    if (w.substr(0, 2) != "ف" || !ArticleView::IsPlainComplementizer(w.substr(2))) continue;
+    while (fa < v.token_count() && fa <= k + kMaxSourceTokens && v.token(fa).begin < sentence_end && !is_fa(fa)) ++fa;
+    if (fa >= v.token_count() || fa > k + kMaxSourceTokens || v.token(fa).begin >= sentence_end) continue;
     std::optional<Mention> source = mentions_->SourceAfterConnector(k, /*label_source=*/true);
     if (!source) {
       // "وبحسب ما قاله X، فإن"، "وحسبما أفاد X، فإن": the cue's subject.

@@ -1373,10 +1373,9 @@ std::optional<Mention> MentionSet::SourceAfterConnector(size_t connector, bool l
   // على حد تعبيرها، على حد قوله: the pronoun is the speaker already named.
   else if (t < v.token_count() && (v.Word(t).starts_with("تعبير") || v.Word(t).starts_with("قول"))) return std::nullopt;
   if (t >= v.token_count()) return std::nullopt;
-  // وفقا لرئيس الوزراء: the source after the ل (not لل, whose ال is
-  // written as part of it).
+  // وفقا لرئيس الوزراء، ووفقا للمتحدث: the source after the ل.
   const std::string_view w = v.Word(t);
-  const bool li = c.starts_with("وفق") && w.starts_with("ل") && !w.starts_with("لل") && w.size() > 6;
+  const bool li = c.starts_with("وفق") && w.starts_with("ل") && w.size() > 6;
   if (!li && !v.IsContentWord(t)) return std::nullopt;
   // The phrase runs to the next punctuation or the sentence's end.
   const uint32_t end = std::min<uint32_t>(v.SentenceEnd(v.token(t).begin), v.token(t).begin + limits::kMaxRegionBytes);
@@ -1385,7 +1384,8 @@ std::optional<Mention> MentionSet::SourceAfterConnector(size_t connector, bool l
   bool only;
   std::optional<Mention> s = AnalyzeRegion(ByteSpan{v.token(t).begin, v.token(k - 1).end}, Gender::kUnknown, &only,
                                            /*open_subject=*/true, /*in_phrase=*/li);
-  if (s && li && s->span.begin == v.token(t).begin) s->span.begin += 2;  // the mention after ل
+  // The mention after ل (of للمتحدث, all of it: its ال is not written).
+  if (s && li && !w.starts_with("لل") && s->span.begin == v.token(t).begin) s->span.begin += 2;
   // بحسب الخطة، وفق برنامج: a label names no one; nor, after a quotation,
   // a label that is a source (بحسب الوكالة: the quoted person's channel).
   const bool label = v.ListedStripped(t, Section::kLabelNouns) &&
