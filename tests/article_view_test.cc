@@ -145,6 +145,15 @@ TEST(ArticleView, RepeatedNamesAreLabelsEverywhere) {
   }
 }
 
+TEST(ArticleView, NounGenderFromTheForm) {
+  Stages s("المسؤولين مسؤولون الأمين الوزيرة المترشحتان المدرب");
+  const ArticleView& v = s.view;
+  ASSERT_EQ(v.token_count(), 6u);
+  const Gender expected[] = {Gender::kPlural,    Gender::kPlural,    Gender::kMasculine,
+                             Gender::kFeminine, Gender::kMasculine, Gender::kMasculine};
+  for (size_t i = 0; i < 6; ++i) EXPECT_EQ(v.NounGender(i), expected[i]) << "token " << i << ": " << v.Word(i);
+}
+
 TEST(ArticleView, ContentWordsOpenNounPhrases) {
   Stages s("في المدرب للمحكمة كلمته 2024 قال هيام");
   const ArticleView& v = s.view;

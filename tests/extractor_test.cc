@@ -1114,6 +1114,20 @@ std::vector<Case> Cases() {
        "وأضاف المسؤول الروسي: \"اتفقنا على مواصلة العمل\".",
        {{I, "الرئيس فلاديمير بوتين كلفه بنقل \"أطيب التمنيات\"", "sergei-shoigu"}, {P, "أطيب التمنيات", "sergei-shoigu"},
         {D, "اتفقنا على مواصلة العمل", "sergei-shoigu"}}},
+      // A singular generic head is not a plural source that spoke since:
+      // the verb before a plural subject is singular, the noun is not.
+      {"generic_head_not_a_plural_subject",
+       "وقال أمين مجلس الأمن الروسي سيرغي شويغو إن الزيارة ناجحة.\n"
+       "ويعد شويغو من أبرز المسؤولين الروس الذين زاروا المنطقة.\n"
+       "ونقل المسؤول الروسي إلى مضيفه «تحيات حارة» من الرئيس.",
+       {{I, "الزيارة ناجحة", "sergei-shoigu"}, {D, "تحيات حارة", "sergei-shoigu"}}},
+      // A nisba names the noun it derives from: الأممي the الأمم of
+      // "الأمين العام للأمم المتحدة".
+      {"generic_head_nisba_of_the_organization",
+       "جدد الأمين العام للأمم المتحدة أنطونيو غوتيريش دعوته إلى وقف إطلاق النار.\n"
+       "وتابع المسؤول الأممي أن القيود \"تتناقض مع القانون الدولي\".",
+       {{I, "القيود \"تتناقض مع القانون الدولي\"", "antonio-guterres"},
+        {P, "تتناقض مع القانون الدولي", "antonio-guterres"}}},
       {"inscription_with_a_named_writer",
        "ورسم الفنان جدارية كبيرة وكتب عليها الفنان سامي زيدان \"الأرض لنا\".",
        {{D, "الأرض لنا", "-", "سامي زيدان"}}},

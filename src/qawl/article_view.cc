@@ -575,6 +575,18 @@ bool ArticleView::EndsWithAlefMaqsura(size_t i) const {
   return end >= begin + 2 && (original.substr(begin, 2) == "\xD9\x89" || original.substr(begin, 2) == "\xDB\x8C");
 }
 
+Gender ArticleView::NounGender(size_t i) const {
+  if (EndsWithTehMarbuta(i)) return Gender::kFeminine;
+  std::string_view w = Word(i);
+  if (w.starts_with("ال")) w.remove_prefix(4);
+  // Three letters of stem and two of ending, two bytes each.
+  constexpr size_t kMinPluralBytes = 10;
+  if (w.size() >= kMinPluralBytes && (w.ends_with("ون") || w.ends_with("ين"))) {
+    return Gender::kPlural;
+  }
+  return Gender::kMasculine;
+}
+
 bool ArticleView::EndsWithTehMarbuta(size_t i) const {
   const Token& tok = tokens_[i];
   uint32_t end = norm_.OriginalEnd(tok.end);

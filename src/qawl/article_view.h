@@ -83,6 +83,11 @@ class ArticleView {
   bool IsContentWord(size_t i) const;
   // Whether the last letter of token i was written ة (not ه) originally.
   bool EndsWithTehMarbuta(size_t i) const;
+  // The gender and number a noun's form shows: feminine when written with
+  // ة, plural for a sound masculine plural (-ون، -ين on a stem of at least
+  // three letters: المسؤولين, not الأمين), masculine otherwise. (A dual in
+  // -ان is left to its verb: المترشحتان are two women.)
+  Gender NounGender(size_t i) const;
   // Whether the last letter of token i was written ى (not ي) originally.
   bool EndsWithAlefMaqsura(size_t i) const;
 

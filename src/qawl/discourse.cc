@@ -373,10 +373,15 @@ class Discourse::ShortMention {
   // `any_gender`: an adjective of a generic head agrees with the source's
   // gender, not with the title's words ("المسؤولة الكورية الشمالية" for
   // "شقيقة الزعيم الكوري الشمالي").
+  // The same for a nisba: it also names the noun it derives from after
+  // لل (الأممي in "الأمين العام للأمم المتحدة").
   bool Contains(ByteSpan m, std::string_view word, bool any_gender = false) const {
     for (size_t t = v_.TokenAt(m.begin); t < v_.token_count() && v_.token(t).end <= m.end; ++t) {
-      if (SameSkeleton(v_.Word(t), word)) return true;
-      if (any_gender && SameSkeleton(Masculine(v_.Word(t)), Masculine(word))) return true;
+      const std::string_view w = v_.Word(t);
+      if (SameSkeleton(w, word)) return true;
+      if (any_gender && SameSkeleton(Masculine(w), Masculine(word))) return true;
+      const bool after_lil = w.starts_with("لل") && w.size() > 6;
+      if (after_lil && IsNisba(word) && word.ends_with("ي") && SameSkeleton(w.substr(4), word)) return true;
     }
     return false;
   }

@@ -92,7 +92,7 @@ void MentionSet::ScanRoleNames() {
     if (k - name < kMinNameWords || v.InsideQuote(v.token(t).begin)) continue;
     Mention m;
     m.span = ByteSpan{v.token(t).begin, v.token(k - 1).end};
-    m.gender = v.EndsWithTehMarbuta(t) ? Gender::kFeminine : Gender::kMasculine;
+    m.gender = v.NounGender(t);
     role_names_.emplace_back(v.token(t).begin, m);
     next = k;
   }
@@ -569,10 +569,11 @@ std::optional<Mention> MentionSet::AnalyzeRegion(ByteSpan region, Gender verb_ge
       if (np.empty()) return std::nullopt;
       Mention s;
       s.span = np;
-      // With no verb to agree with (قوله، بالقول), the head's form tells.
-      s.gender = verb_gender != Gender::kUnknown ? verb_gender
-                 : v.EndsWithTehMarbuta(first)   ? Gender::kFeminine
-                                                 : Gender::kMasculine;
+      // With no verb to agree with (قوله، بالقول), the head's form tells;
+      // so does a plural head, whose verb before it is singular (قال
+      // المسؤولون).
+      const Gender head = v.NounGender(first);
+      s.gender = verb_gender == Gender::kUnknown || head == Gender::kPlural ? head : verb_gender;
       s.document = v.Listed(first, Section::kDocumentNouns);
       s.open = !subject;
       found = s;
