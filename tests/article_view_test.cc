@@ -109,6 +109,11 @@ TEST(ArticleView, QuotedNamesAndTermsAreLabels) {
       {"an app of two words", "وانتشر المقطع على \"تيك توك\" بسرعة.", true},
       {"medium after the reporter spoken to", "وقالت السيدة منى لمراسل \"الجزيرة\" إن المياه انقطعت.", true},
       {"a longer phrase after a glued ل", "وأبدى استعداد الوكالة لـ\"الاضطلاع بدور في التحقق\".", false},
+      {"a clause opening with أن after a label noun", "وقال إن على مجموعة العشرين \"أن تقود الطريق\" في الإصلاح.",
+       false},
+      {"a construct after an imperfect verb", "وقال إن العقوبات تطال «شبكات التمويل والتسليح».", false},
+      {"two definite words after a verbal noun", "وحملت المجلس مسؤولية عدم تفعيل \"الصندوق الخاص\" بالمستأجرين.",
+       true},
   };
   for (const LabelCase& c : cases) {
     SCOPED_TRACE(c.name + ": " + c.text);

@@ -366,8 +366,10 @@ bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t
     constexpr size_t kMinVerbalNounBytes = 8;  // ب and three letters
     const bool after_bi = noun.starts_with("ب") && !noun.starts_with("بال") && noun.size() >= kMinVerbalNounBytes;
     if (n >= 2 && n <= 3 && first + 1 < tokens_.size() && !after_bi) {
+      // (A construct after a word opening like an imperfect verb is its
+      // object: عقوبات تطال «شبكات التمويل».)
       const bool construct = !definite(first) && !maybe_verb(first) && definite(first + 1) &&
-                             IsContentWord(first) && IsContentWord(first + 1);
+                             IsContentWord(first) && IsContentWord(first + 1) && !maybe_verb(i - 1);
       const bool noun_adjective = n == 2 && definite(first) && definite(first + 1);
       if (construct || noun_adjective) return true;
     }
@@ -385,7 +387,7 @@ bool ArticleView::IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t
 bool ArticleView::SaysOfTheNoun(size_t first, size_t n) const {
   const std::string_view lead = Word(first);
   return n > 1 && (Listed(first, Section::kNpBreaks) || lead == "في" || lead == "من" || lead == "لم" || lead == "لن" ||
-                   lead == "قد" || lead.starts_with("بال") || lead.starts_with("لل") ||
+                   lead == "قد" || IsPlainComplementizer(lead) || lead.starts_with("بال") || lead.starts_with("لل") ||
                    (lead.size() > 8 && (lead.starts_with("لا") || lead.starts_with("لت"))) || IsCopula(lead));
 }
 

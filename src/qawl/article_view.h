@@ -180,9 +180,10 @@ class ArticleView {
   bool IsPredicateOrAdverbial(size_t i, size_t first) const;
   bool IsLabelByPreviousWord(const QuoteSpan& q, size_t first, size_t n) const;
   // Whether quotation words opening at token `first` (n of them) say
-  // where, when or what of the noun before them: a preposition, a copula
-  // or a particle of the verb first (ستدخل الخدمة «خلال الأسبوعين»،
-  // البطولة «كان الهدف»، فيلم «لم يكن سهلا»).
+  // where, when or what of the noun before them: a preposition, a copula,
+  // a particle of the verb or أن first (ستدخل الخدمة «خلال الأسبوعين»،
+  // البطولة «كان الهدف»، فيلم «لم يكن سهلا»، على مجموعة العشرين «أن تقود
+  // الطريق»).
   bool SaysOfTheNoun(size_t first, size_t n) const;
   // IsLabelByPreviousWord's rules on a label noun before the mark at token
   // i: right before it, with its adjectives, or heading a construct.
