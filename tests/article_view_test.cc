@@ -111,6 +111,7 @@ TEST(ArticleView, QuotedNamesAndTermsAreLabels) {
       {"a longer phrase after a glued ل", "وأبدى استعداد الوكالة لـ\"الاضطلاع بدور في التحقق\".", false},
       {"a clause opening with أن after a label noun", "وقال إن على مجموعة العشرين \"أن تقود الطريق\" في الإصلاح.",
        false},
+      {"a medium asking someone", "وسألت «البيان» الممثلة عن دورها في الفيلم.", true},
       {"a construct after an imperfect verb", "وقال إن العقوبات تطال «شبكات التمويل والتسليح».", false},
       {"two definite words after a verbal noun", "وحملت المجلس مسؤولية عدم تفعيل \"الصندوق الخاص\" بالمستأجرين.",
        true},

@@ -295,6 +295,8 @@ bool ArticleView::IsSubjectOfVerb(const QuoteSpan& q, size_t n) const {
   constexpr size_t kMaxNameWords = 2;
   if (n > kMaxNameWords) return false;
   if (w == "عن" && form.relay_preposition == w) return true;
+  // A verb of asking, then the one asked (سألت «البيان» الممثلة).
+  if (form.turn == Turn::kQuestion && IsContentWord(next)) return true;
   return (w == "في" || w == "خلال") && next + 1 < tokens_.size() && Listed(next + 1, Section::kEventNouns);
 }
 

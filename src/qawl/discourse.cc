@@ -119,18 +119,8 @@ Attributed Discourse::DecideWithoutSubject(size_t i) {
     if (before.size() > 4 && ArticleView::IsPlainComplementizer(before)) return speakers_[static_cast<size_t>(reporting)];
   }
   if (cm.no_implied) return a;
-  // حمّل X الحكم المسؤولية، واصفا ...: the participle's subject is the
-  // main verb's, whether or not that verb reports; so is that of a verb
-  // joined after a comma (أدانت الخارجية الهجوم، وأكدت أن).
-  const bool joined_after_comma = cue.joined() && view_->FollowsComma(cue.token);
-  if (cue.form->tense == Tense::kParticiple || joined_after_comma) {
-    if (auto s = ClauseSubject(i)) {
-      a.speaker = *s;
-      a.how = How::kImplied;
-      Remember(cue.begin, a.speaker);
-      return a;
-    }
-  }
+  // The one asked answers, before a verb joined after a comma takes the
+  // asker for subject ("سأل القاضي المتهم عن …، فأجاب").
   if (const Mention* asked = Asked(i); asked != nullptr && GenderAgrees(asked->gender, cue.form->gender)) {
     a.speaker = *asked;
     a.how = How::kImplied;
@@ -143,6 +133,18 @@ Attributed Discourse::DecideWithoutSubject(size_t i) {
     }
     Remember(cue.begin, a.speaker);
     return a;
+  }
+  // حمّل X الحكم المسؤولية، واصفا ...: the participle's subject is the
+  // main verb's, whether or not that verb reports; so is that of a verb
+  // joined after a comma (أدانت الخارجية الهجوم، وأكدت أن).
+  const bool joined_after_comma = cue.joined() && view_->FollowsComma(cue.token);
+  if (cue.form->tense == Tense::kParticiple || joined_after_comma) {
+    if (auto s = ClauseSubject(i)) {
+      a.speaker = *s;
+      a.how = How::kImplied;
+      Remember(cue.begin, a.speaker);
+      return a;
+    }
   }
   if (auto h = FromHistory(cue.begin, cue.form->gender, Asker(i))) {
     a.speaker = *h;
@@ -183,7 +185,7 @@ bool Discourse::SameHead(const Mention& a, const Mention& b) const {
 }
 
 const Mention* Discourse::Asked(size_t i) const {
-  if (cues_->cue(i).form->turn != Turn::kAnswer) return nullptr;
+  if (!Answers(i)) return nullptr;
   const uint32_t sentence = view_->SentenceStart(cues_->cue(i).begin);
   for (size_t k = i; k-- > 0 && cues_->cue(k).begin >= sentence;) {
     if (cues_->cue(k).form->turn != Turn::kQuestion) continue;
@@ -193,8 +195,16 @@ const Mention* Discourse::Asked(size_t i) const {
   return nullptr;
 }
 
+bool Discourse::Answers(size_t i) const {
+  const Cue& cue = cues_->cue(i);
+  if (cue.form->turn == Turn::kAnswer) return true;
+  // فقال، فقالت: a verb of saying joined by ف follows on from the question.
+  return cue.form->cls == CueClass::kSay && cue.form->tense == Tense::kPast && cue.joined() &&
+         view_->text().substr(cue.begin, 2) == "ف";
+}
+
 const Mention* Discourse::Asker(size_t i) const {
-  if (cues_->cue(i).form->turn != Turn::kAnswer) return nullptr;
+  if (!Answers(i)) return nullptr;
   const uint32_t sentence = view_->SentenceStart(cues_->cue(i).begin);
   for (size_t k = i; k-- > 0 && cues_->cue(k).begin >= sentence;) {
     if (cues_->cue(k).form->turn == Turn::kQuestion && speakers_[k].speaker.valid()) return &speakers_[k].speaker;

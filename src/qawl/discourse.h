@@ -68,7 +68,11 @@ class Discourse {
   // The nearest earlier source agreeing with `gender`, other than `not_this`
   // (a source compared by entity, or by its words when unknown).
   std::optional<Mention> FromHistory(uint32_t pos, Gender gender, const Mention* not_this = nullptr) const;
-  // For an answer cue (Turn::kAnswer): the speaker of the question cue
+  // Whether cue i answers a question asked before it in its sentence: a
+  // verb of answering (Turn::kAnswer: أجاب، ردّ) or of saying joined by ف
+  // (سألته X عن …، فقالت).
+  bool Answers(size_t i) const;
+  // For an answer cue (Answers): the speaker of the question cue
   // before it in its sentence, who is not the one answering; or nullptr.
   const Mention* Asker(size_t i) const;
   // For an answer cue: the one the question cue before it in its sentence

@@ -1179,7 +1179,11 @@ std::optional<Mention> MentionSet::Addressee(size_t i, const Mention& asker) con
     if (next >= end || !v.FollowsComma(next)) return std::nullopt;
     k = next;
   }
-  if (k >= end || v.PunctuationBefore(k) != v.FollowsComma(k)) return std::nullopt;
+  // Only a comma or, after an asker in marks (سألت «البيان» الممثلة), its
+  // closing mark may stand before the one asked.
+  const bool after_mark = k < end && !v.FollowsComma(k) && v.InsideQuote(asker.span.begin) &&
+                          v.QuoteEndAfter(asker.span.begin) == asker.span.end && v.QuoteClosesBefore(v.token(k).begin);
+  if (k >= end || (v.PunctuationBefore(k) != v.FollowsComma(k) && !after_mark)) return std::nullopt;
   // "سأل صحفي عن …": what is asked about, nobody asked.
   if (v.ListedStripped(k, Section::kNotSubject) || v.Listed(k, Section::kNpBreaks)) return std::nullopt;
   bool only;
@@ -1307,6 +1311,12 @@ uint32_t MentionSet::EndBeforeObject(ByteSpan np, bool object_follows) const {
       return v.token(k - 1).end;
     }
     fem_head = fem_head && definite;
+    // Two definite roles, one after the other: the asker and the one asked
+    // (سأل القاضي المتهم الأول).
+    if (object_follows && definite && v.Word(k - 1).starts_with("ال") && v.ListedStripped(k, Section::kSourceNouns) &&
+        v.ListedStripped(k - 1, Section::kSourceNouns)) {
+      return v.token(k - 1).end;
+    }
     // After a construct (أحد الصحفيين), a definite word that is neither a
     // nisba nor agreeing in the feminine or plural is the object.
     if (object_follows && definite && k >= first + 2 && v.Word(k - 1).starts_with("ال") &&
