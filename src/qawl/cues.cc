@@ -125,6 +125,32 @@ void CueSet::Find(const ArticleView& view, const re2::RE2& complementizer) {
   frames_.reserve(cues_.size());
   for (size_t i = 0; i < cues_.size(); ++i) frames_.push_back(FindFrame(view, complementizer, i));
   KeepReadingsThatHold(view, complementizer);
+  // A relative aside's verb does not report the complementizer after it
+  // when the cue whose phrase it interrupts does.
+  for (size_t i = 1; i < cues_.size(); ++i) {
+    if (frames_[i].boundary != Boundary::kComplementizer || !InRelativeAside(view, i)) continue;
+    for (size_t k = i; k-- > 0;) {
+      if (frames_[k].boundary == Boundary::kComplementizer && frames_[k].comp_end == frames_[i].comp_end) {
+        frames_[i].boundary = Boundary::kEnd;
+        break;
+      }
+    }
+  }
+}
+
+bool CueSet::InRelativeAside(const ArticleView& view, size_t i) const {
+  const Cue& c = cues_[i];
+  if (c.token < 2 || !view.ListedStripped(c.token - 1, Section::kRelativeWords) || !view.FollowsComma(c.token - 1)) {
+    return false;
+  }
+  const uint32_t sentence_end = view.SentenceEnd(c.end);
+  const size_t next_cue = i + 1 < cues_.size() ? cues_[i + 1].token : view.token_count();
+  for (size_t k = c.token + 1; k < view.token_count() && k <= c.token + limits::kMaxRegionTokens; ++k) {
+    if (view.token(k).begin >= sentence_end || k >= next_cue || view.InsideQuote(view.token(k).begin)) return false;
+    if (view.FollowsComma(k)) return ArticleView::IsPlainComplementizer(view.Word(k));
+    if (MayOpenComplementizer(view, k)) return false;
+  }
+  return false;
 }
 
 bool CueSet::Interjected(const ArticleView& view, size_t i) const {
@@ -303,7 +329,7 @@ Frame CueSet::FindFrame(const ArticleView& view, const re2::RE2& complementizer,
     if (next_cue < cues_.size() && cues_[next_cue].begin == pos) {
       // "وبيّن X، وفق ما نقلت عنه الوكالة، أن": a cue after a connector set
       // off by a comma interjects the channel; the phrase runs on past it.
-      if (!Interjected(view, next_cue)) {
+      if (!Interjected(view, next_cue) && !InRelativeAside(view, next_cue)) {
         f.boundary = Boundary::kCue;
         break;
       }

@@ -71,6 +71,11 @@ class CueSet {
   // Whether cue i comes after a connector set off by a comma ("، وفق ما
   // نقلت عنه الوكالة،"): an aside inside another cue's phrase.
   bool Interjected(const ArticleView& view, size_t i) const;
+  // Whether cue i opens a relative clause set off by commas on the noun
+  // before it, with إن/أن/بأن right after the closing comma ("أوضحت X،
+  // التي تتابع عددا من الحالات، أن"): an aside inside another cue's
+  // phrase, the complementizer that cue's.
+  bool InRelativeAside(const ArticleView& view, size_t i) const;
   // Whether token ti opens its sentence, or follows the opening phrase
   // the sentence's first comma closes (من جهته، في المقابل،).
   static bool OpensSentence(const ArticleView& view, size_t ti);
