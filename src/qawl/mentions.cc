@@ -655,7 +655,10 @@ std::optional<Mention> MentionSet::KnownNameIn(size_t first, size_t np_last, Byt
     }
     Mention s = resolved_[k];
     if (m.is_title) {
-      if (!title) title = s;
+      // A title after the phrase's head role is that role's complement:
+      // "مساعدة وزير الخارجية"، "المستشار السياسي لقائد الدعم السريع" are
+      // not the minister or the commander.
+      if (!title && !(m.begin > first && v.ListedStripped(first, Section::kSourceNouns))) title = s;
       continue;
     }
     if (v.gazetteer().entity(m.entity).type == "organization") {
