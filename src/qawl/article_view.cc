@@ -243,7 +243,7 @@ bool ArticleView::IsLabel(const QuoteSpan& q) const {
   // A dateline's source (بيروت - «المدن»).
   if (InDateline(QuoteStart(q))) return true;
   if (q.has_close() && IsSubjectOfVerb(q, n)) return true;
-  if (n > limits::kMaxLabelTokens) return false;
+  if (n > limits::kMaxLabelTokens) return n <= limits::kMaxLongNameTokens && AfterIndefiniteLabelNoun(q);
   // A platform or an app (على «فيسبوك»، عبر «واتساب»).
   if (n <= 2 && IsPlatformName(q)) return true;
   // The whole quote is a known name (an agency, a person): a label.
@@ -487,6 +487,18 @@ bool ArticleView::QuoteClosesBefore(uint32_t pos) const {
     return token >= tokens_.size() || tokens_[token].begin >= pos;
   }
   return false;
+}
+
+bool ArticleView::AfterIndefiniteLabelNoun(const QuoteSpan& q) const {
+  const uint32_t start = QuoteStart(q);
+  const size_t i = TokenAt(start);
+  if (i == 0 || !Listed(i - 1, Section::kLabelNouns) || Word(i - 1).starts_with("ال")) return false;
+  // فرقه (his teams) is فرقة folded: a pronoun, not the noun.
+  if (Word(i - 1).ends_with("ه") && !EndsWithTehMarbuta(i - 1)) return false;
+  for (uint32_t k = tokens_[i - 1].end; k < start; ++k) {
+    if (t_[k] != ' ') return false;
+  }
+  return true;
 }
 
 bool ArticleView::IsLabelNounWithPronoun(size_t i) const {

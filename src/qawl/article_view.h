@@ -207,6 +207,9 @@ class ArticleView {
   bool IsInitial(uint32_t dot) const;
   int ArticleYear() const;
   bool IsLabel(const QuoteSpan& q) const;
+  // Whether an indefinite label noun stands right before q's opening
+  // mark, with only spaces between (منظمة «…»، حملة «…»).
+  bool AfterIndefiniteLabelNoun(const QuoteSpan& q) const;
   bool IsForeign(const QuoteSpan& q) const;
 
   const PatternSet* patterns_ = nullptr;

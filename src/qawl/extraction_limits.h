@@ -18,6 +18,9 @@ namespace qawl::limits {
 inline constexpr int kTokenBlockShift = 4;
 // Quotes this short after a label noun are names, not quotations.
 inline constexpr size_t kMaxLabelTokens = 4;
+// Longer ones are names only right after an indefinite label noun, and
+// up to this many words (منظمة "مقاتلون من أجل كوريا الشمالية الحرة").
+inline constexpr size_t kMaxLongNameTokens = 7;
 // The dateline that gives an article's year is in its first bytes.
 inline constexpr size_t kDatelineBytes = 600;
 
