@@ -20,6 +20,7 @@ void ArticleView::Build(const PatternSet& patterns, const v1::Article& article) 
   breaks_.clear();
   newlines_.clear();
   top_quotes_.clear();
+  writes_alef_maqsura_ = -1;
   Normalizer::Default().Normalize(article.text(), &norm_);
   t_ = std::string_view(norm_.text());
   Tokenize();
@@ -572,7 +573,14 @@ bool ArticleView::IsContentWord(size_t i) const {
 
 void ArticleView::ReadNameOrParticle(size_t k) {
   PatternSet::WordFacts& f = facts_[k];
-  const bool before_definite = k + 1 < words_.size() && words_[k + 1].starts_with("ال");
+  // Before a definite word علي is على ("علي الحكومة") where the writer
+  // does not tell ى from ي; one who writes ى elsewhere (إلى، على) wrote
+  // the name here (وقال علي الحايكي).
+  if (writes_alef_maqsura_ < 0) {
+    writes_alef_maqsura_ = article_->text().find("\xD9\x89") != std::string::npos ? 1 : 0;  // ى
+  }
+  const bool before_definite =
+      k + 1 < words_.size() && words_[k + 1].starts_with("ال") && writes_alef_maqsura_ == 0;
   if (EndsWithAlefMaqsura(k) || before_definite) {
     f.lists &= ~kNameBit;
     f.lists_stripped &= ~kNameBit;

@@ -239,6 +239,9 @@ class ArticleView {
   std::vector<bool> foreign_;
   std::vector<ByteSpan> top_quotes_;  // inner spans of top-level quotes, sorted
   int year_ = 0;
+  // Whether the article's text has ى anywhere (1), not (0), or not yet
+  // looked at (-1): ReadNameOrParticle's evidence.
+  int writes_alef_maqsura_ = -1;
 };
 
 
