@@ -1163,6 +1163,17 @@ std::vector<Case> Cases() {
       {"given_name_ali_before_a_definite_family_name",
        "وقال علي الحايكي، صاحب بقالة في المحرق، إن التطبيق سهل حتى لكبار السن.",
        {{I, "التطبيق سهل حتى لكبار السن", "-", "علي الحايكي"}}},
+      // A verb of the reported clause whose subject is that clause's and
+      // names no source (قرارات القمة) reports nothing of its own: the
+      // clause and its quotation are the outer speaker's. A source there
+      // (مسؤولين أمريكيين) speaks for itself.
+      {"cue_inside_a_reported_clause_with_no_source",
+       "وفي موسكو، اعتبر المتحدث باسم الكرملين دميتري بيسكوف أن قرارات القمة تؤكد أن الحلف \"منظمة مواجهة\".",
+       {{I, "قرارات القمة تؤكد أن الحلف \"منظمة مواجهة\"", "dmitry-peskov"}, {P, "منظمة مواجهة", "dmitry-peskov"}}},
+      {"cue_inside_a_reported_clause_with_a_source",
+       "وقال الوزير إن مسؤولين أمريكيين أكدوا أن الاتفاق قريب.",
+       {{I, "الاتفاق قريب", "-", "مسؤولين أمريكيين"}},
+       /*exact=*/false},
       {"inscription_with_a_named_writer",
        "ورسم الفنان جدارية كبيرة وكتب عليها الفنان سامي زيدان \"الأرض لنا\".",
        {{D, "الأرض لنا", "-", "سامي زيدان"}}},

@@ -48,6 +48,7 @@ void Constructions::ProcessCue(size_t index) {
   }
   // No speech here; a quotation before the cue is AttributeAfter's.
   if (boundary == Boundary::kEnd || boundary == Boundary::kCue) return;
+  if (InsideReportedClause(index)) return;
   // A relative clause with no subject of its own reports nothing ("التي
   // قال إنها"), unless it characterizes.
   if (cue.after_relative && cues_->Region(*view_, index).empty() && !characterizes) return;
@@ -281,6 +282,7 @@ uint32_t Constructions::ClauseEnd(uint32_t begin, uint32_t sentence_end) const {
   for (size_t i = cues_->FirstAfter(begin); i < cues_->size(); ++i) {
     const Cue& c = cues_->cue(i);
     if (c.begin >= end) break;
+    if (InsideReportedClause(i)) continue;
     const bool joined = c.joined() || c.form->tense == Tense::kParticiple ||
                         (!c.after_relative && cues_->frame(i).reports());
     const uint32_t before = v.SkipSpacesBack(c.begin);
@@ -323,6 +325,21 @@ uint32_t Constructions::ClauseEnd(uint32_t begin, uint32_t sentence_end) const {
     }
   }
   return end;
+}
+
+bool Constructions::InsideReportedClause(size_t i) const {
+  const ArticleView& v = *view_;
+  const Cue& c = cues_->cue(i);
+  const CueMention& cm = mentions_->of_cue(i);
+  if (cm.site != MentionSite::kPreposed || !cm.mention || !cm.mention->open || cm.mention->entity >= 0) return false;
+  if (c.joined() || c.form->tense == Tense::kParticiple || v.PunctuationBefore(c.token)) return false;
+  const uint32_t subject = cm.mention->span.begin;
+  const uint32_t sentence = v.SentenceStart(c.begin);
+  for (size_t k = i; k-- > 0 && cues_->cue(k).begin >= sentence;) {
+    const Frame& f = cues_->frame(k);
+    if (f.boundary == Boundary::kComplementizer && v.SkipSpaces(f.comp_end) == subject) return true;
+  }
+  return false;
 }
 
 bool Constructions::GoesOnWithSpeaker(uint32_t at, std::string_view stop) const {
@@ -376,7 +393,8 @@ void Constructions::EmitClause(int cue_index, uint32_t begin, const Attributed& 
   // Quotations inside the clause are the speaker's words: partial quotes.
   size_t quoted_tokens = 0;
   const std::vector<QuoteSpan>& quotes = v.quotes();
-  const size_t later_cue = cues_->FirstAfter(begin);
+  size_t later_cue = cues_->FirstAfter(begin);
+  while (later_cue < cues_->size() && InsideReportedClause(later_cue)) ++later_cue;
   for (size_t i = v.FirstQuoteFrom(begin); i < quotes.size(); ++i) {
     const QuoteSpan& q = quotes[i];
     const uint32_t qs = ArticleView::QuoteStart(q);

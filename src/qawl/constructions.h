@@ -86,6 +86,11 @@ class Constructions {
   // comma and the writer's words, the quotation's end; else end.
   uint32_t EndOfOpeningQuotation(uint32_t begin, uint32_t end) const;
   uint32_t ClauseEnd(uint32_t begin, uint32_t sentence_end) const;
+  // Whether cue i is the verb of the reported clause of an earlier cue of
+  // its sentence, with that clause's subject for its own, and that subject
+  // names no source (أن قرارات القمة تؤكد أن …): the clause goes on
+  // through it and it reports nothing of its own.
+  bool InsideReportedClause(size_t i) const;
   uint32_t CutAtStops(uint32_t begin, uint32_t end) const;
   // Whether the clause_stop match `stop` at `at` is a contrast (غير أن،
   // إلا أن، بيد أن) with no cue after it in its sentence: the speaker's
