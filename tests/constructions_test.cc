@@ -76,6 +76,22 @@ TEST(Constructions, InterviewAnswersAreTheOneSpokenTo) {
   EXPECT_TRUE(found);
 }
 
+TEST(Constructions, InterviewAnswersOfTheOneQuestionsArePutTo) {
+  Stages s(
+      "وقال الوزير إن التحقيق مستمر.\n"
+      "وفي حديث مع الشروق، طرحنا على رئيس الفيدرالية الجزائرية لأولياء التلاميذ، أحمد خالدي، ثلاثة أسئلة:\n"
+      "س: هل تطالبون بإعادة الامتحان؟\n"
+      "ج: لا نطالب بالإعادة.");
+  bool found = false;
+  for (const Record& r : s.constructions.records()) {
+    if (std::string(r.rule) != "interview_answer") continue;
+    found = true;
+    EXPECT_EQ(s.Text(r.text), Norm("لا نطالب بالإعادة"));
+    EXPECT_EQ(s.Text(r.who.speaker.span), Norm("رئيس الفيدرالية الجزائرية لأولياء التلاميذ"));
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(Constructions, InterviewAnswersAreTheIntervieweesWords) {
   Stages s(
       "تحدث المهندس سالم المري، الرئيس التنفيذي للشركة، عن خطط التوسع.\n"

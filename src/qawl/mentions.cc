@@ -154,7 +154,8 @@ std::optional<Mention> MentionSet::Interviewee(ByteSpan intro) const {
   const size_t end = v.TokenAt(intro.end);
   for (size_t k = v.TokenAt(intro.begin); k + 1 < end; ++k) {
     const std::string_view w = ArticleView::WithoutWa(v.Word(k));
-    if (w != "الي" && w != "مع") continue;  // إلى, its ى folded
+    // إلى and على with their ى folded (تحدثت إلى X، طرحنا على X أسئلة).
+    if (w != "الي" && w != "مع" && w != "علي") continue;
     const size_t first = k + 1;
     if (!(v.Listed(first, Section::kGivenNames) || v.ListedStripped(first, Section::kSourceNouns) ||
           NameAt(first) < names_.size())) {

@@ -94,8 +94,9 @@ class MentionSet {
   // only when some cue's mention is such a short unknown one.
   const std::vector<std::pair<uint32_t, Mention>>& role_names() const { return role_names_; }
   // In the paragraph introducing an interview ("تحدثت «X» إلى الطبيبة هالة
-  // الطيب، منسقة …:"), the one spoken to: the first phrase after إلى or مع
-  // that opens with a role noun, a given name or a known name; or none.
+  // الطيب، منسقة …:"، "طرحنا على X ثلاثة أسئلة:"), the one spoken to: the
+  // first phrase after إلى, مع or على that opens with a role noun, a given
+  // name or a known name; or none.
   std::optional<Mention> Interviewee(ByteSpan intro) const;
   // For a role noun standing alone (الوزيرة، المتحدث): the one person named
   // in the article who held, in its year, a title that role heads and who
