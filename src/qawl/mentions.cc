@@ -1209,6 +1209,19 @@ std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
   if (earlier > 0 && cues_->cue(earlier - 1).begin >= start) return std::nullopt;
   size_t first = v.TokenAt(start);
   first = AfterLeadPhrase(first, cue.token);
+  // "أما X فاكتفى بالقول إن": the topic after أما is the subject, up to
+  // the verb joined by ف or a comma.
+  if (v.Word(first) == "اما" && first + 1 < cue.token) {
+    size_t end = first + 2;
+    while (end < cue.token && !v.FollowsComma(end) &&
+           !(v.Word(end).starts_with("ف") && !v.Listed(end, Section::kGivenNames))) {
+      ++end;
+    }
+    bool only;
+    std::optional<Mention> topic =
+        AnalyzeRegion(ByteSpan{v.token(first + 1).begin, v.token(end - 1).end}, cue.form->gender, &only);
+    if (topic && !topic->document) return topic;
+  }
   const size_t lead_word = first;
   while (first < cue.token && v.ListedStripped(first, Section::kAuxiliaries)) ++first;
   // A source noun or a name (in Latin script too: Marco Bellini, which the
