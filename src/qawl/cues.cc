@@ -125,8 +125,10 @@ void CueSet::Find(const ArticleView& view, const re2::RE2& complementizer) {
   frames_.reserve(cues_.size());
   for (size_t i = 0; i < cues_.size(); ++i) frames_.push_back(FindFrame(view, complementizer, i));
   KeepReadingsThatHold(view, complementizer);
-  // A relative aside's verb does not report the complementizer after it
-  // when the cue whose phrase it interrupts does.
+  SilenceRelativeAsides(view);
+}
+
+void CueSet::SilenceRelativeAsides(const ArticleView& view) {
   for (size_t i = 1; i < cues_.size(); ++i) {
     if (frames_[i].boundary != Boundary::kComplementizer || !InRelativeAside(view, i)) continue;
     for (size_t k = i; k-- > 0;) {

@@ -76,6 +76,9 @@ class CueSet {
   // التي تتابع عددا من الحالات، أن"): an aside inside another cue's
   // phrase, the complementizer that cue's.
   bool InRelativeAside(const ArticleView& view, size_t i) const;
+  // A relative aside's verb does not report the complementizer after it
+  // when the cue whose phrase it interrupts does: its frame becomes kEnd.
+  void SilenceRelativeAsides(const ArticleView& view);
   // Whether token ti opens its sentence, or follows the opening phrase
   // the sentence's first comma closes (من جهته، في المقابل،).
   static bool OpensSentence(const ArticleView& view, size_t ti);

@@ -1200,6 +1200,21 @@ std::optional<Mention> MentionSet::Addressee(size_t i, const Mention& asker) con
 // of its own ("هاجم النائب فادي خوري المشروع، وقال"): the source noun phrase
 // right after the sentence's first verb, when no cue of the sentence comes
 // before this one.
+std::optional<Mention> MentionSet::TopicAfterAmma(size_t first, const Cue& cue) const {
+  const ArticleView& v = *view_;
+  if (v.Word(first) != "اما" || first + 1 >= cue.token) return std::nullopt;
+  size_t end = first + 2;
+  while (end < cue.token && !v.FollowsComma(end) &&
+         !(v.Word(end).starts_with("ف") && !v.Listed(end, Section::kGivenNames))) {
+    ++end;
+  }
+  bool only;
+  std::optional<Mention> topic =
+      AnalyzeRegion(ByteSpan{v.token(first + 1).begin, v.token(end - 1).end}, cue.form->gender, &only);
+  if (!topic || topic->document) return std::nullopt;
+  return topic;
+}
+
 std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
   const ArticleView& v = *view_;
   const Cue& cue = cues_->cue(cue_index);
@@ -1209,19 +1224,7 @@ std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
   if (earlier > 0 && cues_->cue(earlier - 1).begin >= start) return std::nullopt;
   size_t first = v.TokenAt(start);
   first = AfterLeadPhrase(first, cue.token);
-  // "أما X فاكتفى بالقول إن": the topic after أما is the subject, up to
-  // the verb joined by ف or a comma.
-  if (v.Word(first) == "اما" && first + 1 < cue.token) {
-    size_t end = first + 2;
-    while (end < cue.token && !v.FollowsComma(end) &&
-           !(v.Word(end).starts_with("ف") && !v.Listed(end, Section::kGivenNames))) {
-      ++end;
-    }
-    bool only;
-    std::optional<Mention> topic =
-        AnalyzeRegion(ByteSpan{v.token(first + 1).begin, v.token(end - 1).end}, cue.form->gender, &only);
-    if (topic && !topic->document) return topic;
-  }
+  if (std::optional<Mention> topic = TopicAfterAmma(first, cue)) return topic;
   const size_t lead_word = first;
   while (first < cue.token && v.ListedStripped(first, Section::kAuxiliaries)) ++first;
   // A source noun or a name (in Latin script too: Marco Bellini, which the

@@ -235,6 +235,10 @@ class MentionSet {
   // phrase closed by a comma (في المقابل، وعشية الزيارة،) or a dateline,
   // or `first`; the phrase ends before cue_token.
   size_t AfterLeadPhrase(size_t first, size_t cue_token) const;
+  // "أما X فاكتفى بالقول إن": when token `first` is أما, the topic after it,
+  // up to the verb joined by ف or a comma, is the subject of a cue later
+  // in its clause.
+  std::optional<Mention> TopicAfterAmma(size_t first, const Cue& cue) const;
   std::optional<Mention> SubjectOfSentence(size_t cue_index) const;
   // Whether cue i follows a comma after a question inside its sentence
   // (not opening it) whose one asked is a pronoun ("ووقف المتهم …، وحين
