@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <span>
 
 #include "qawl/extraction_limits.h"
@@ -571,14 +572,29 @@ bool ArticleView::IsContentWord(size_t i) const {
   return !(c == 0xD9 && c1 >= 0xA0 && c1 <= 0xA9);
 }
 
+namespace {
+
+// Whether text holds ى (D9 89). Found by its second byte: D9 leads half of
+// the Arabic letters, 89 follows few of them.
+bool HasAlefMaqsura(std::string_view text) {
+  for (size_t i = 1; i < text.size();) {
+    const void* p = std::memchr(text.data() + i, 0x89, text.size() - i);
+    if (p == nullptr) return false;
+    i = static_cast<size_t>(static_cast<const char*>(p) - text.data());
+    if (static_cast<unsigned char>(text[i - 1]) == 0xD9) return true;
+    ++i;
+  }
+  return false;
+}
+
+}  // namespace
+
 void ArticleView::ReadNameOrParticle(size_t k) {
   PatternSet::WordFacts& f = facts_[k];
   // Before a definite word علي is على ("علي الحكومة") where the writer
   // does not tell ى from ي; one who writes ى elsewhere (إلى، على) wrote
   // the name here (وقال علي الحايكي).
-  if (writes_alef_maqsura_ < 0) {
-    writes_alef_maqsura_ = article_->text().find("\xD9\x89") != std::string::npos ? 1 : 0;  // ى
-  }
+  if (writes_alef_maqsura_ < 0) writes_alef_maqsura_ = HasAlefMaqsura(article_->text()) ? 1 : 0;
   const bool before_definite =
       k + 1 < words_.size() && words_[k + 1].starts_with("ال") && writes_alef_maqsura_ == 0;
   if (EndsWithAlefMaqsura(k) || before_definite) {
