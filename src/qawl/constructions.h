@@ -16,6 +16,8 @@
 //   source_complementizer_clause  وبحسب X، فإن …      (INDIRECT, no verb)
 //   continuation               a long quotation standing alone after
 //                              another of the same speaker
+//   introduced_quote           جلست أم محمد، …. «…»  (the person the
+//                              sentence before introduces, no cue)
 //   headline_name_colon        بوتين: …               (in the first lines)
 //   interview_answer           ج: …                   (an interview's answers)
 //

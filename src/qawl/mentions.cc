@@ -1015,8 +1015,11 @@ bool MentionSet::Explains(const Cue& cue) const {
 }
 
 size_t MentionSet::PersonInClause(size_t from, size_t to, const Cue& cue) const {
+  return PersonInClause(from, to, cue.form->gender);
+}
+
+size_t MentionSet::PersonInClause(size_t from, size_t to, Gender verb) const {
   const ArticleView& v = *view_;
-  const Gender verb = cue.form->gender;
   // A kunya: أم or أبو and a name (أم فيصل، أبو محمد).
   auto kunya = [&](size_t k) {
     return k + 1 < to && !v.PunctuationBefore(k + 1) && (v.Word(k) == "ام" || v.Word(k) == "ابو");
@@ -1125,6 +1128,39 @@ size_t MentionSet::AfterLeadPhrase(size_t first, size_t cue_token) const {
   return after_dateline;
 }
 
+std::optional<Mention> MentionSet::PersonIntroducing(uint32_t sentence) const {
+  const ArticleView& v = *view_;
+  const size_t last = v.TokenAt(sentence);
+  if (last == 0) return std::nullopt;
+  const uint32_t before = v.SentenceStart(v.token(last - 1).begin);
+  if (v.NewlinesBetween(before, sentence) > 0 || v.FirstQuoteFrom(before) < v.FirstQuoteFrom(sentence)) {
+    return std::nullopt;
+  }
+  const size_t k = PersonInClause(v.TokenAt(before), last, Gender::kUnknown);
+  if (k >= last) return std::nullopt;
+  return MentionFrom(k, last, Gender::kUnknown);
+}
+
+std::optional<Mention> MentionSet::MentionFrom(size_t k, size_t last, Gender verb) const {
+  const ArticleView& v = *view_;
+  // A kunya (كانت أم محمد تنتظر) is the mother or father and one name.
+  if (const std::string_view w = v.Word(k); (w == "ام" || w == "ابو") && k + 1 < last) {
+    Mention m;
+    m.span = ByteSpan{v.token(k).begin, v.token(k + 1).end};
+    m.gender = w == "ام" ? Gender::kFeminine : Gender::kMasculine;
+    return m;
+  }
+  size_t end = k + 1;
+  while (end < last && !v.PunctuationBefore(end)) ++end;
+  bool only;
+  std::optional<Mention> s = AnalyzeRegion(ByteSpan{v.token(k).begin, v.token(end - 1).end}, verb, &only);
+  if (s && s->entity < 0) {
+    s->span.end = TrimNounPhrase(s->span);
+    s->span.end = EndBeforeObject(s->span, false);
+  }
+  return s;
+}
+
 std::optional<Mention> MentionSet::PersonOfSentenceBefore(size_t cue_index) const {
   const ArticleView& v = *view_;
   const Cue& cue = cues_->cue(cue_index);
@@ -1151,22 +1187,7 @@ std::optional<Mention> MentionSet::PersonOfSentenceBefore(size_t cue_index) cons
   if (cue_index > 0 && cues_->cue(cue_index - 1).begin >= before) return std::nullopt;
   const size_t k = PersonInClause(AfterLeadPhrase(v.TokenAt(before), last), last, cue);
   if (k >= last || v.InsideQuote(v.token(k).begin)) return std::nullopt;
-  // A kunya (كانت أم محمد تنتظر) is the mother or father and one name.
-  if (const std::string_view w = v.Word(k); (w == "ام" || w == "ابو") && k + 1 < last) {
-    Mention m;
-    m.span = ByteSpan{v.token(k).begin, v.token(k + 1).end};
-    m.gender = w == "ام" ? Gender::kFeminine : Gender::kMasculine;
-    return m;
-  }
-  size_t end = k + 1;
-  while (end < last && !v.PunctuationBefore(end)) ++end;
-  bool only;
-  std::optional<Mention> s = AnalyzeRegion(ByteSpan{v.token(k).begin, v.token(end - 1).end}, cue.form->gender, &only);
-  if (s && s->entity < 0) {
-    s->span.end = TrimNounPhrase(s->span);
-    s->span.end = EndBeforeObject(s->span, false);
-  }
-  return s;
+  return MentionFrom(k, last, cue.form->gender);
 }
 
 std::optional<Mention> MentionSet::Addressee(size_t i, const Mention& asker) const {

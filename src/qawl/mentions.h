@@ -98,6 +98,11 @@ class MentionSet {
   // first phrase after إلى, مع or على that opens with a role noun, a given
   // name or a known name; or none.
   std::optional<Mention> Interviewee(ByteSpan intro) const;
+  // "جلست أم محمد، وهي أم لثلاثة أطفال. «…»": for a quotation opening the
+  // sentence at byte `sentence` with no cue, the person the sentence
+  // before names (PersonInClause), in the same paragraph and quoting
+  // nobody; or none.
+  std::optional<Mention> PersonIntroducing(uint32_t sentence) const;
   // For a role noun standing alone (الوزيرة، المتحدث): the one person named
   // in the article who held, in its year, a title that role heads and who
   // agrees with its gender; or -1.
@@ -223,6 +228,10 @@ class MentionSet {
   // (أم فيصل), past roles and kunyas of another gender than the cue's;
   // or `to`.
   size_t PersonInClause(size_t from, size_t to, const Cue& cue) const;
+  size_t PersonInClause(size_t from, size_t to, Gender verb) const;
+  // The mention that opens at token k, in a clause ending before `last`:
+  // a kunya and its name, or the noun phrase to the next punctuation.
+  std::optional<Mention> MentionFrom(size_t k, size_t last, Gender verb) const;
   // Whether cue stands in a clause on the object before it, its pronoun
   // after في ("نشر X تغريدة قال فيها").
   bool OnObject(const Cue& cue) const;
