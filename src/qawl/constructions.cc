@@ -554,13 +554,10 @@ void Constructions::AttributeLeftovers() {
     // nobody, introduces a person (جلست أم محمد، …. «…»).
     if (v.CountTokens(ByteSpan{v.SentenceStart(start), start}) > 0) continue;
     if (v.CountTokens(q.inner) < limits::kMinContinuationTokens) continue;
-    if (const size_t c = cues_->FirstFrom(v.SentenceStart(v.SentenceStart(start) - 1));
-        c >= cues_->size() || cues_->cue(c).begin >= start) {
-      if (std::optional<Mention> person = mentions_->PersonIntroducing(v.SentenceStart(start))) {
-        ClaimQuote(static_cast<int>(i), v1::DIRECT, Attributed{*person, How::kPreposed}, -1, "introduced_quote");
-        refresh();
-        continue;
-      }
+    if (std::optional<Mention> person = mentions_->PersonIntroducing(v.SentenceStart(start))) {
+      ClaimQuote(static_cast<int>(i), v1::DIRECT, Attributed{*person, How::kPreposed}, -1, "introduced_quote");
+      refresh();
+      continue;
     }
     auto it = std::upper_bound(ends.begin(), ends.end(), std::make_pair(start, SIZE_MAX));
     if (it == ends.begin()) continue;

@@ -155,7 +155,7 @@ std::optional<Mention> MentionSet::Interviewee(ByteSpan intro) const {
   for (size_t k = v.TokenAt(intro.begin); k + 1 < end; ++k) {
     const std::string_view w = ArticleView::WithoutWa(v.Word(k));
     // إلى and على with their ى folded (تحدثت إلى X، طرحنا على X أسئلة).
-    if (w != "الي" && w != "مع" && w != "علي") continue;
+    if (w != "الي" && w != "مع" && (w != "علي" || v.Listed(k, Section::kGivenNames))) continue;
     const size_t first = k + 1;
     if (!(v.Listed(first, Section::kGivenNames) || v.ListedStripped(first, Section::kSourceNouns) ||
           NameAt(first) < names_.size())) {
@@ -1136,6 +1136,9 @@ std::optional<Mention> MentionSet::PersonIntroducing(uint32_t sentence) const {
   if (v.NewlinesBetween(before, sentence) > 0 || v.FirstQuoteFrom(before) < v.FirstQuoteFrom(sentence)) {
     return std::nullopt;
   }
+  if (const size_t c = cues_->FirstFrom(before); c < cues_->size() && cues_->cue(c).begin < sentence) {
+    return std::nullopt;
+  }
   const size_t k = PersonInClause(v.TokenAt(before), last, Gender::kUnknown);
   if (k >= last) return std::nullopt;
   return MentionFrom(k, last, Gender::kUnknown);
@@ -1217,10 +1220,6 @@ std::optional<Mention> MentionSet::Addressee(size_t i, const Mention& asker) con
   return m;
 }
 
-// For a verb joined by و to an earlier verb of its sentence with no subject
-// of its own ("هاجم النائب فادي خوري المشروع، وقال"): the source noun phrase
-// right after the sentence's first verb, when no cue of the sentence comes
-// before this one.
 std::optional<Mention> MentionSet::TopicAfterAmma(size_t first, const Cue& cue) const {
   const ArticleView& v = *view_;
   if (v.Word(first) != "اما" || first + 1 >= cue.token) return std::nullopt;
@@ -1236,6 +1235,10 @@ std::optional<Mention> MentionSet::TopicAfterAmma(size_t first, const Cue& cue) 
   return topic;
 }
 
+// For a verb joined by و to an earlier verb of its sentence with no subject
+// of its own ("هاجم النائب فادي خوري المشروع، وقال"): the source noun phrase
+// right after the sentence's first verb, when no cue of the sentence comes
+// before this one.
 std::optional<Mention> MentionSet::SubjectOfSentence(size_t cue_index) const {
   const ArticleView& v = *view_;
   const Cue& cue = cues_->cue(cue_index);

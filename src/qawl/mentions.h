@@ -100,8 +100,8 @@ class MentionSet {
   std::optional<Mention> Interviewee(ByteSpan intro) const;
   // "جلست أم محمد، وهي أم لثلاثة أطفال. «…»": for a quotation opening the
   // sentence at byte `sentence` with no cue, the person the sentence
-  // before names (PersonInClause), in the same paragraph and quoting
-  // nobody; or none.
+  // before names (PersonInClause), in the same paragraph, with no cue and
+  // quoting nobody; or none.
   std::optional<Mention> PersonIntroducing(uint32_t sentence) const;
   // For a role noun standing alone (الوزيرة، المتحدث): the one person named
   // in the article who held, in its year, a title that role heads and who
