@@ -93,7 +93,10 @@ void Constructions::AfterColon(size_t index, const Attributed& who, bool describ
   // to the next quotation mark (marks later on: not this form).
   // Without marks and without a speaker there is nothing to go on (a
   // byline "كتب: فهد الرشيدي | 2024-04-09").
-  if (describe || cue.form->tense == Tense::kNoun || !who.speaker.valid()) return;
+  // A verbal noun after ب stands for its verb (اكتفى X بالقول: …); a
+  // noun alone before a colon is a heading (البيان:، تصريح:).
+  const bool noun = cue.form->tense == Tense::kNoun && !v.Word(cue.token).starts_with("ب");
+  if (describe || noun || !who.speaker.valid()) return;
   uint32_t end = v.ParagraphEnd(after);
   if (next < quotes.size()) end = std::min(end, ArticleView::QuoteStart(quotes[next]));
   EmitUnmarked(ByteSpan{after, end}, who, ci, "cue_colon_unmarked");

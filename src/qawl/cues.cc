@@ -190,6 +190,9 @@ bool CueSet::GuardHolds(const ArticleView& view, size_t i) const {
                                   view.Word(ti + 1).starts_with(prep) && view.Word(ti + 1).size() > prep.size() &&
                                   view.Listed(ti + 1, Section::kSkipWords);
   if (!opens_clause && !on_the_noun_before) return false;
+  // "«…»، يتابع بنبرة حزينة": after a quotation and a comma the form is the
+  // verb that attributes it.
+  if (!c.joined() && view.FollowsComma(ti) && view.QuoteClosesBefore(c.begin)) return true;
   const Frame& f = frames_[i];
   if (f.boundary == Boundary::kColon) {
     // "قال صياد، رفض الكشف عن اسمه:": after a comma, right after the

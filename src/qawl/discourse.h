@@ -96,6 +96,11 @@ class Discourse {
   // object's ("وسأله أحد الصحفيين ...، فأجاب"): none then.
   std::optional<Mention> ClauseSubject(size_t i) const;
   void LinkToEarlierSource(uint32_t pos, Mention* s) const;
+  // "وجاء في البيان: «…»": a statement named again by its definite noun
+  // alone is its issuer's, the speaker of the nearest earlier cue whose
+  // sentence names a statement ("وقالت الوزارة، في بيان، …"، "أصدرت X
+  // بيانا هاجمت فيه …"). Returns whether *s was replaced.
+  bool LinkStatementToIssuer(uint32_t pos, Mention* s) const;
   void LinkLaterSources();
   class ShortMention;
 

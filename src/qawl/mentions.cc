@@ -12,6 +12,22 @@ namespace qawl {
 
 namespace {
 
+// Whether w is a past form of the auxiliary كان.
+bool IsKana(std::string_view w) { return w == "كان" || w == "كانت" || w == "كانوا" || w == "كانا" || w == "كانتا"; }
+
+// Whether a word has the shape of an indefinite accusative of state or
+// manner: a participle (ضاحكا، ساخرا: فاعلا; مبتسما، متسائلا: م…ا) or a
+// relative adjective (حرفيا، شخصيا), not a pronoun suffix (منها، عليهما).
+// Arabic letters are two bytes in normalized text.
+bool IsAccusativeState(std::string_view w) {
+  if (!w.ends_with("ا") || w.starts_with("ال")) return false;
+  if (w.ends_with("ها") || w.ends_with("هما") || w.ends_with("نا") || w.ends_with("كما")) return false;
+  constexpr std::string_view kAlef = "ا";
+  const bool faaila = w.size() == 10 && w.substr(2, 2) == kAlef;
+  const bool mu = w.starts_with("م") && w.size() >= 10;
+  return faaila || mu || w.ends_with("يا");
+}
+
 using Section = PatternSet::Section;
 
 // Whether w is بـ and a verbal noun of the forms مفاعلة or تفعيل (بممارسة،
@@ -390,8 +406,16 @@ CueMention MentionSet::OfCue(size_t i) const {
   }
   // "وكان X قد التمس، خلال الجلسة، رفض الطلب": after قد the subject came
   // first, and an unknown phrase after the verb is its object.
-  if (out.mention && out.mention->open && cue.token > 0 && !cue.joined() && v.Word(cue.token - 1) == "قد") {
-    if (std::optional<Mention> before = Preposed(i)) {
+  // So after كان and a subject, whatever follows the verb: "وكان بوتين
+  // قد أكد، خلال استقباله بزشكيان، أن"، "وكانت كوريا الشمالية أبلغت خفر
+  // السواحل بأنها".
+  if (out.mention && cue.token > 0 && !cue.joined()) {
+    std::optional<Mention> before = Preposed(i);
+    const size_t subject = before ? v.TokenAt(before->span.begin) : 0;
+    const size_t verb = v.Word(cue.token - 1) == "قد" ? cue.token - 1 : cue.token;
+    const bool after_kana = subject > 0 && subject < cue.token && v.TokenAt(before->span.end) == verb &&
+                            IsKana(ArticleView::WithoutWa(v.Word(subject - 1)));
+    if (before && (after_kana || (out.mention->open && v.Word(cue.token - 1) == "قد"))) {
       out.mention = before;
       out.site = MentionSite::kPreposed;
       return out;
@@ -558,11 +582,11 @@ std::optional<Mention> MentionSet::AnalyzeRegion(ByteSpan region, Gender verb_ge
         *speaker_only = !v.IsContentWord(first) && circumstance_only;
         return std::nullopt;
       }
-      // One indefinite word in the accusative (ضاحكا، مبتسما) is the
-      // verb's circumstance, not its subject: فرد ضاحكا: «…».
+      // One indefinite word in the accusative (ضاحكا، مبتسما، حرفيا) is
+      // the verb's circumstance, not its subject: فرد ضاحكا: «…». A name
+      // ending in ا has not the shape of one (قالت سابا، قال غوارديولا).
       const std::string_view w = v.Word(first);
-      const bool pronoun = w.ends_with("ها") || w.ends_with("هما") || w.ends_with("نا") || w.ends_with("كما");
-      if (!subject && np_last == first + 1 && w.ends_with("ا") && !pronoun && !w.starts_with("ال")) {
+      if (!subject && np_last == first + 1 && IsAccusativeState(w)) {
         *speaker_only = true;
         return std::nullopt;
       }
