@@ -40,6 +40,10 @@ TEST(ArticleView, AnInitialDoesNotEndTheSentence) {
       {"وصل الوفد إلى غزة. ثم غادر.", "ثم", false},
       {"قال إن الفريق فاز ب 3. ثم غادر.", "ثم", false},
       {"تأسست المدينة عام 1990 م. ثم توسعت.", "ثم", false},
+      // Nor does a decimal point or a dot inside a Latin word.
+      {"ارتفع المؤشر 3.5 نقطة أمس.", "نقطة", true},
+      {"وقال المدير لـFilGoal.com: \"العرض رفض\".", "العرض", true},
+      {"وقال المدير لـ FilGoal. ثم غادر.", "ثم", false},
   };
   for (const Row& r : rows) {
     SCOPED_TRACE(r.text);

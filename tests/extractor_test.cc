@@ -1231,6 +1231,16 @@ std::vector<Case> Cases() {
         {I, "الإخراج \"جائز\"", "-", "اللجنة"},
         {P, "جائز", "-", "اللجنة"},
         {P, "إخراجها قبل صلاة العيد", "-", "اللجنة"}}},
+      // An implied subject with no earlier source: the person the writer
+      // introduced by a role and a name in the paragraphs just before.
+      {"implied_subject_of_a_person_introduced_before",
+       "أحيت الفنانة ريما سابا مساء السبت حفل الافتتاح.\n\nوقبل الأغنية الأخيرة، توجهت إلى الجمهور "
+       "قائلة: \"غبت عنكم طويلا\".\nوأضافت: \"المسرح بيتي\".",
+       {{D, "غبت عنكم طويلا", "-", "ريما سابا"}, {D, "المسرح بيتي", "-", "ريما سابا"}}},
+      {"a_long_title_between_kana_and_qad",
+       "وكانت مساعدة وزير الخارجية الإماراتي للشؤون السياسية لانا نسيبة قد قالت، في كلمة أمام الاجتماع، "
+       "إن «الاحتلال لا يسقط بالتقادم».",
+       {{D, "الاحتلال لا يسقط بالتقادم", "-", "لانا نسيبة"}}},
       // A subject between كان and the verb is the verb's, whatever follows
       // the verb.
       {"subject_between_kana_and_the_verb",
@@ -1279,6 +1289,15 @@ INSTANTIATE_TEST_SUITE_P(Constructions, ExtractorTest, ::testing::ValuesIn(Cases
 
 // Explicit attribution outranks a title, which outranks an implied subject,
 // which outranks a continuation with no cue at all.
+TEST(ExtractorDiscourse, NoPersonIntroducedParagraphsBeforeAnImpliedSubject) {
+  const std::vector<v1::Quote> got = ExtractText(
+      "أحيت الفنانة ريما سابا مساء السبت حفل الافتتاح.\n\nوحضر الحفل آلاف.\n\nوامتلأت المدرجات.\n\n"
+      "ووصل الجمهور مبكرا.\n\nوقبل الأغنية الأخيرة، قالت: \"غبت عنكم طويلا\".");
+  ASSERT_EQ(got.size(), 1u) << Describe(got);
+  EXPECT_EQ(got[0].speaker().mention(), "") << Describe(got);
+  EXPECT_EQ(got[0].rule(), "cue_colon_quote/unattributed");
+}
+
 TEST(ExtractorConfidence, ExplicitAboveTitleAboveImpliedAboveContinuation) {
   std::string text =
       "قال المتحدث باسم البيت الأبيض جون كيربي: \"سندعم الحلفاء بكل ما نملك من وسائل\".\n"

@@ -154,9 +154,9 @@ void ArticleView::FindSentenceBreaks() {
     if (c == '\n') {
       newlines_.push_back(at);
     } else if (c == '.' || c == '!' || c == '?') {
-      // Not a decimal point: 3.5.
-      if (at > 0 && at + 1 < n && std::isdigit(static_cast<unsigned char>(t_[at - 1])) &&
-          std::isdigit(static_cast<unsigned char>(t_[at + 1]))) {
+      // Not a decimal point (3.5) nor a dot inside a Latin word (لـFilGoal.com:).
+      if (at > 0 && at + 1 < n && std::isalnum(static_cast<unsigned char>(t_[at - 1])) &&
+          std::isalnum(static_cast<unsigned char>(t_[at + 1]))) {
         continue;
       }
       // Not an initial: د. حسن بابكر، م. سالم، أ.د. منى (one letter, alone).

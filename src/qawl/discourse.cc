@@ -178,6 +178,15 @@ Attributed Discourse::DecideWithoutSubject(size_t i) {
     a.speaker = *h;
     a.how = How::kImplied;
     Remember(cue.begin, a.speaker);  // the chain goes on: وأضاف ... وتابع
+  } else if (const auto* r = NearestBefore(mentions_->role_names(), cue.begin, limits::kMaxHistoryLookBack,
+                                           [&](const Mention& m) { return GenderAgrees(m.gender, cue.form->gender); });
+             r != nullptr && view_->NewlinesBetween(r->first, cue.begin) <= limits::kMaxIntroducedNewlines) {
+    // "أحيت الفنانة ريما سابا الحفل. … توجهت إلى الجمهور قائلة: «…»": with
+    // no earlier source, the person the writer introduced by a role and a
+    // name, a few paragraphs before at most.
+    a.speaker = r->second;
+    a.how = How::kImplied;
+    Remember(cue.begin, a.speaker);
   }
   return a;
 }

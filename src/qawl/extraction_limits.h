@@ -56,6 +56,10 @@ inline constexpr size_t kMaxLeadTokens = 12;
 // --- Discourse -----------------------------------------------------------------
 // An implied subject refers to one of this many recent sources.
 inline constexpr int kMaxHistoryLookBack = 64;
+// An implied subject with no earlier source refers to a person introduced
+// by a role and a name at most this many paragraph breaks before (a run of
+// line breaks counts once: ArticleView::NewlinesBetween).
+inline constexpr size_t kMaxIntroducedNewlines = 2;
 // A surname or role alone names one of this many recent sources.
 inline constexpr int kMaxCorefLookBack = 32;
 // ... when it is this short.

@@ -51,14 +51,19 @@ void MentionSet::Find(const ArticleView& view, const CueSet& cues, const re2::RE
   ScanGazetteer();
   per_cue_.reserve(cues.size());
   bool short_unknown = false;
+  bool implied_first = false;  // a cue with no subject before any with one
+  bool named = false;
   for (size_t i = 0; i < cues.size(); ++i) {
     per_cue_.push_back(OfCue(i));
     const std::optional<Mention>& m = per_cue_.back().mention;
     short_unknown |= m && m->entity < 0 && view.CountTokens(m->span) <= limits::kMaxRoleReferenceTokens;
+    implied_first |= !m && !named && !per_cue_.back().no_implied;
+    named |= m.has_value();
   }
-  // Only a short mention of an unknown source (a role, a surname) can
-  // refer to a person introduced without a cue: skip the scan otherwise.
-  if (short_unknown) ScanRoleNames();
+  // Only a short mention of an unknown source (a role, a surname), or an
+  // implied subject with no source before it, can refer to a person
+  // introduced without a cue: skip the scan otherwise.
+  if (short_unknown || implied_first) ScanRoleNames();
 }
 
 void MentionSet::ScanGazetteer() {
