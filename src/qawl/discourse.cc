@@ -490,10 +490,12 @@ static void TakeSource(const Mention& source, Mention* s) {
 bool Discourse::LinkStatementToIssuer(uint32_t pos, Mention* s) const {
   const ArticleView& v = *view_;
   const size_t first = v.TokenAt(s->span.begin);
+  if (v.TokenAt(s->span.end) != first + 1) return false;
+  // Definite: ال after at most one proclitic (البيان، وبالبيان، للبيان).
+  const std::string_view w = v.Word(first);
+  if (w.find("ال") > 4 && !w.starts_with("لل")) return false;
   bool definite = false;
-  if (v.TokenAt(s->span.end) != first + 1 || !IsStatementNoun(v.patterns(), v.Word(first), &definite) || !definite) {
-    return false;
-  }
+  if (!IsStatementNoun(v.patterns(), w, &definite) || !definite) return false;
   int looked = 0;
   for (size_t k = speakers_.size(); k-- > 0 && looked < limits::kMaxHistoryLookBack; ++looked) {
     const Cue& cue = cues_->cue(k);

@@ -396,6 +396,15 @@ std::optional<Mention> MentionSet::RelayedSource(size_t i) const {
 
 // What the cue's sentence names as its subject, by the first construction
 // that applies.
+bool MentionSet::KanaBefore(size_t verb) const {
+  const ArticleView& v = *view_;
+  for (size_t k = verb, n = 0; k-- > 0 && n <= limits::kMaxPreposedTokens + 1; ++n) {
+    if (IsKana(ArticleView::WithoutWa(v.Word(k)))) return true;
+    if (v.PunctuationBefore(k)) return false;
+  }
+  return false;
+}
+
 CueMention MentionSet::OfCue(size_t i) const {
   const ArticleView& v = *view_;
   const Cue& cue = cues_->cue(i);
@@ -414,7 +423,7 @@ CueMention MentionSet::OfCue(size_t i) const {
   // So after كان and a subject, whatever follows the verb: "وكان بوتين
   // قد أكد، خلال استقباله بزشكيان، أن"، "وكانت كوريا الشمالية أبلغت خفر
   // السواحل بأنها".
-  if (out.mention && cue.token > 0 && !cue.joined()) {
+  if (out.mention && cue.token > 0 && !cue.joined() && (KanaBefore(cue.token) || v.Word(cue.token - 1) == "قد")) {
     std::optional<Mention> before = Preposed(i);
     const size_t subject = before ? v.TokenAt(before->span.begin) : 0;
     const size_t verb = v.Word(cue.token - 1) == "قد" ? cue.token - 1 : cue.token;

@@ -134,6 +134,9 @@ class MentionSet {
   void ScanGazetteer();
   void ScanRoleNames();
   CueMention OfCue(size_t i) const;
+  // Whether a past form of كان stands in the clause before token `verb`,
+  // within a preposed subject's reach (وكان بوتين قد أكد).
+  bool KanaBefore(size_t verb) const;
   // For a verb with relay= (نقل), the source named after that preposition
   // in its phrase before إن/أن (نقلت وكالة X عن مصادر دبلوماسية أن) or
   // after a quotation and a connector («…»، وفق ما نقلت X عن Y), if any.
