@@ -57,7 +57,9 @@ void MentionSet::Find(const ArticleView& view, const CueSet& cues, const re2::RE
     per_cue_.push_back(OfCue(i));
     const std::optional<Mention>& m = per_cue_.back().mention;
     short_unknown |= m && m->entity < 0 && view.CountTokens(m->span) <= limits::kMaxRoleReferenceTokens;
-    implied_first |= !m && !named && !per_cue_.back().no_implied;
+    // (with no gazetteer person named before it either: FromHistory's).
+    implied_first |= !m && !named && !per_cue_.back().no_implied &&
+                     (named_people_.empty() || named_people_.front().first > cues.cue(i).begin);
     named |= m.has_value();
   }
   // Only a short mention of an unknown source (a role, a surname), or an
