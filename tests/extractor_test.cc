@@ -1241,6 +1241,16 @@ std::vector<Case> Cases() {
        "وكانت مساعدة وزير الخارجية الإماراتي للشؤون السياسية لانا نسيبة قد قالت، في كلمة أمام الاجتماع، "
        "إن «الاحتلال لا يسقط بالتقادم».",
        {{D, "الاحتلال لا يسقط بالتقادم", "-", "لانا نسيبة"}}},
+      // "وأنه وصف": a pronoun that does not agree with the reporter is the
+      // person the reported clause named; one that agrees is the reporter.
+      {"pronoun_of_a_second_clause_names_its_person",
+       "وذكرت وكالة الأنباء المركزية الكورية أن الزعيم كيم جونغ أون \"أولى اهتماما خاصا\" للمشروع، وأنه "
+       "وصف الجسر بأنه \"شريان حياة للصداقة\".\n"
+       "قال الوزير إن الحكومة ستدعم المشروع، وإنه يرى في الجسر \"شريان أمل\".",
+       {{P, "أولى اهتماما خاصا", "kcna"},
+        {P, "شريان حياة للصداقة", "kim-jong-un"},
+        {D, "شريان أمل", "-", "الوزير"}},
+       false},
       // A subject between كان and the verb is the verb's, whatever follows
       // the verb.
       {"subject_between_kana_and_the_verb",

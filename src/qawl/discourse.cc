@@ -144,7 +144,26 @@ Attributed Discourse::DecideWithoutSubject(size_t i) {
     size_t k = cue.token - 1;
     while (k > 0 && particle(view_->Word(k))) --k;
     const std::string_view before = ArticleView::WithoutWa(view_->Word(k));
-    if (before.size() > 4 && ArticleView::IsPlainComplementizer(before)) return speakers_[static_cast<size_t>(reporting)];
+    if (before.size() > 4 && ArticleView::IsPlainComplementizer(before)) {
+      const Attributed& reporter = speakers_[static_cast<size_t>(reporting)];
+      // "وذكرت الوكالة أن الزعيم كيم جونغ أون «…»، وأنه وصف": a pronoun
+      // that does not agree with the reporter is the person the reported
+      // clause named before it.
+      const Gender pronoun = before.ends_with("ها")                             ? Gender::kFeminine
+                             : before.ends_with("هم") || before.ends_with("هما") ? Gender::kPlural
+                             : before.ends_with("ه")                            ? Gender::kMasculine
+                                                                                : Gender::kUnknown;
+      if (pronoun == Gender::kUnknown || reporter.speaker.gender == Gender::kUnknown ||
+          GenderAgrees(reporter.speaker.gender, pronoun)) {
+        return reporter;
+      }
+      const auto* named = NearestBefore(mentions_->named_people(), cue.begin, limits::kMaxHistoryLookBack,
+                                        [&](const Mention& m) { return m.gender == pronoun; });
+      if (named == nullptr || named->first < cues_->cue(static_cast<size_t>(reporting)).begin) return reporter;
+      a.speaker = named->second;
+      a.how = How::kImplied;
+      return a;
+    }
   }
   if (cm.no_implied) return a;
   // The one asked answers, before a verb joined after a comma takes the
