@@ -96,7 +96,12 @@ class Extractor:
         the same as ``[extract(...) for a in articles]`` whatever the thread
         count. The articles are taken in batches; the GIL is released while
         C++ extracts a batch. A dict without ``"text"`` raises KeyError, a
-        value that is not a str TypeError."""
+        value that is not a str TypeError.
+
+        The first call with more than one thread turns off glibc's fastbins
+        for the process (``mallopt(M_MXFAST, 0)``), which lets the threads
+        scale; set ``QAWL_MALLOC_TUNING=off`` in the environment to keep
+        the process's allocator as it is (docs/python.md, "Speed")."""
         out = []
         it = iter(articles)
         while True:
