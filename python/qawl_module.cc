@@ -155,13 +155,15 @@ py::list ToPython(qawl::v1::Quote* quotes, size_t n) {
 // thread, perf, 2026-12-06). Without fastbins those chunks are merged when
 // freed and small allocations are still served by the per-thread tcache.
 // Python's own small objects use pymalloc, not these bins.
+std::atomic<bool> allocator_tuned{false};
+
 void TuneAllocatorForThreads() {
   static std::once_flag once;
   std::call_once(once, [] {
 #ifdef __GLIBC__
     const char* tuning = std::getenv("QAWL_MALLOC_TUNING");
     if (tuning != nullptr && std::string_view(tuning) == "off") return;
-    mallopt(M_MXFAST, 0);
+    if (mallopt(M_MXFAST, 0) == 1) allocator_tuned.store(true);
 #endif
   });
 }
@@ -652,4 +654,6 @@ PYBIND11_MODULE(_qawl, m) {
   m.def("zero_copy", [] { return QuoteMaker::Get().zero_copy(); },
         "True if records are moved into Python messages without serializing.");
   m.def("default_threads", &qawl::DefaultThreadCount);
+  m.def("allocator_tuned", [] { return allocator_tuned.load(); },
+        "True once a call with several threads has turned glibc's fastbins off.");
 }

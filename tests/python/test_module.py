@@ -222,3 +222,26 @@ def test_records_are_moved_with_debian_protobuf():
     from google.protobuf.internal import api_implementation
     if api_implementation.Type() == "cpp" and google.protobuf.__version__.startswith("4.21."):
         assert qawl._qawl.zero_copy(), "the cpp backend should let the module move records"
+
+
+@pytest.mark.parametrize("setting,tuned", [(None, True), ("off", False)])
+def test_threads_turn_fastbins_off_unless_told_not_to(setting, tuned):
+    # The setting is process-wide and made once: check it in a new process.
+    import subprocess
+    import sys
+    env = dict(os.environ)
+    env.pop("QAWL_MALLOC_TUNING", None)
+    env["PYTHONPATH"] = os.path.dirname(os.path.dirname(qawl.__file__))
+    if setting is not None:
+        env["QAWL_MALLOC_TUNING"] = setting
+    script = (
+        "import qawl\n"
+        "ex = qawl.Extractor()\n"
+        "before = qawl._qawl.allocator_tuned()\n"
+        "ex.extract_many([{'text': 'قال الوزير إن الوضع مستقر.'}] * 4, threads=1)\n"
+        "one = qawl._qawl.allocator_tuned()\n"
+        "ex.extract_many([{'text': 'قال الوزير إن الوضع مستقر.'}] * 4, threads=2)\n"
+        "print(before, one, qawl._qawl.allocator_tuned())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False", str(tuned)], out.stdout + out.stderr
