@@ -1308,6 +1308,15 @@ TEST(ExtractorDiscourse, NoPersonIntroducedParagraphsBeforeAnImpliedSubject) {
   EXPECT_EQ(got[0].rule(), "cue_colon_quote/unattributed");
 }
 
+TEST(ExtractorDiscourse, TheObjectAfterASubjectIsNoPartOfItsName) {
+  // A statement noun or an accusative after a role noun is the verb's
+  // object, not a name the role introduces.
+  const std::vector<v1::Quote> got =
+      ExtractText("نشر النادي بيانا رسميا قال فيه إن \"اللاعب مرتبط بعقد\".");
+  ASSERT_EQ(got.size(), 1u) << Describe(got);
+  EXPECT_EQ(got[0].speaker().mention(), "النادي") << Describe(got);
+}
+
 TEST(ExtractorConfidence, ExplicitAboveTitleAboveImpliedAboveContinuation) {
   std::string text =
       "قال المتحدث باسم البيت الأبيض جون كيربي: \"سندعم الحلفاء بكل ما نملك من وسائل\".\n"

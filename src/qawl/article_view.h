@@ -134,6 +134,10 @@ class ArticleView {
   // Whether normalized word w is إن، أن or بأن, with or without an
   // attached pronoun (أنه، بأنها).
   static bool IsPlainComplementizer(std::string_view w);
+  // Whether normalized word w is a statement noun (lexicon.txt
+  // [statement_nouns]) after the proclitics و ف ب ل, the article and the
+  // accusative ا (ببيان، بيانا، البيان), and whether it is definite.
+  bool IsStatementNoun(std::string_view w, bool* definite) const;
   // Normalized word w without a leading conjunction و (وإنها → إنها).
   static std::string_view WithoutWa(std::string_view w) { return w.starts_with("و") ? w.substr(2) : w; }
   // Whether normalized word w is a form of كان or of its sisters (أصبح،

@@ -5,9 +5,7 @@
 #include <string_view>
 
 #include "qawl/extraction_limits.h"
-#include "qawl/pattern_set.h"
 #include "qawl/sorted_search.h"
-#include "qawl/word_map.h"
 
 namespace qawl {
 
@@ -30,32 +28,6 @@ const std::pair<uint32_t, Mention>* NearestBefore(const History& h, uint32_t pos
 bool GenderAgrees(Gender source, Gender verb) {
   return source == Gender::kUnknown || verb == Gender::kUnknown || source == verb ||
          (verb == Gender::kPlural && source == Gender::kMasculine);
-}
-
-// Whether w is a statement noun ([statement_nouns]) after the proclitics
-// و ف ب ل, the article and the accusative ا (ببيان، بيانا، البيان), and
-// whether it is definite.
-bool IsStatementNoun(const PatternSet& p, std::string_view w, bool* definite) {
-  auto listed = [&p](std::string_view x) {
-    const PatternSet::WordFacts* f = p.Facts(x, HashWord(x));
-    return f != nullptr && (f->lists & PatternSet::Bit(PatternSet::Section::kStatementNouns)) != 0;
-  };
-  auto noun = [&listed](std::string_view x) {
-    return listed(x) || (x.ends_with("ا") && listed(x.substr(0, x.size() - 2)));
-  };
-  *definite = false;
-  if ((w.starts_with("و") || w.starts_with("ف")) && w.size() > 6) w.remove_prefix(2);
-  if (w.starts_with("لل")) {
-    w.remove_prefix(4);
-    *definite = true;
-  } else {
-    if ((w.starts_with("ب") || w.starts_with("ل")) && !noun(w)) w.remove_prefix(2);
-    if (w.starts_with("ال")) {
-      w.remove_prefix(4);
-      *definite = true;
-    }
-  }
-  return noun(w);
 }
 
 }  // namespace
@@ -514,7 +486,7 @@ bool Discourse::LinkStatementToIssuer(uint32_t pos, Mention* s) const {
   const std::string_view w = v.Word(first);
   if (w.find("ال") > 4 && !w.starts_with("لل")) return false;
   bool definite = false;
-  if (!IsStatementNoun(v.patterns(), w, &definite) || !definite) return false;
+  if (!v.IsStatementNoun(w, &definite) || !definite) return false;
   int looked = 0;
   for (size_t k = speakers_.size(); k-- > 0 && looked < limits::kMaxHistoryLookBack; ++looked) {
     const Cue& cue = cues_->cue(k);
@@ -527,7 +499,7 @@ bool Discourse::LinkStatementToIssuer(uint32_t pos, Mention* s) const {
     const size_t to = v.TokenAt(v.SentenceEnd(cue.begin));
     for (size_t t = from; t < to; ++t) {
       bool the = false;
-      if (!v.InsideQuote(v.token(t).begin) && IsStatementNoun(v.patterns(), v.Word(t), &the) && !the) {
+      if (!v.InsideQuote(v.token(t).begin) && v.IsStatementNoun(v.Word(t), &the) && !the) {
         // The verbs of this sentence agree with the noun (وأوضح البيان …،
         // داعيا), not with the issuer (وقالت الوزارة).
         const Gender agreement = s->gender;

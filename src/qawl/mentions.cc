@@ -108,8 +108,12 @@ void MentionSet::ScanRoleNames() {
       ++k;
     }
     const size_t name = k;
+    // Not the verb's object after its subject: a statement noun or an
+    // accusative (أصدر النادي بيانا رسميا).
+    bool the = false;
     while (k < v.token_count() && k - name < kMaxNameWords && !v.PunctuationBefore(k) && v.IsContentWord(k) &&
-           !v.ListedStripped(k, Section::kSourceNouns) && (!definite(k) || k > name)) {
+           !v.ListedStripped(k, Section::kSourceNouns) && (!definite(k) || k > name) &&
+           !IsAccusativeState(v.Word(k)) && !v.IsStatementNoun(v.Word(k), &the)) {
       ++k;
     }
     if (k - name < kMinNameWords || v.InsideQuote(v.token(t).begin)) continue;
@@ -777,7 +781,11 @@ uint32_t MentionSet::TrimNounPhrase(ByteSpan np) const {
   size_t last = std::min(v.TokenAt(np.end), first + limits::kMaxMentionTokens);  // exclusive
   while (last > first && v.token(last - 1).end > np.end) --last;
   for (size_t k = first + 1; k < last; ++k) {
-    if (v.ListedStripped(k, Section::kAuxiliaries) || v.ListedStripped(k, Section::kNpBreaks)) {
+    // An indefinite statement noun after the head is the verb's object
+    // (نشر النادي بيانا رسميا قال فيه).
+    bool definite = true;
+    if (v.ListedStripped(k, Section::kAuxiliaries) || v.ListedStripped(k, Section::kNpBreaks) ||
+        (v.IsStatementNoun(v.Word(k), &definite) && !definite)) {
       last = k;
       break;
     }
