@@ -1317,6 +1317,15 @@ TEST(ExtractorDiscourse, TheObjectAfterASubjectIsNoPartOfItsName) {
   EXPECT_EQ(got[0].speaker().mention(), "النادي") << Describe(got);
 }
 
+TEST(ExtractorDiscourse, ARoleIsNotOneOfSeveralPeopleNamedLater) {
+  const std::vector<v1::Quote> got = ExtractText(
+      "وأكد مدير المستشفى أن الطفلة خضعت للفحوص.\n"
+      "وقال المحامي إنه تقدم ببلاغ يتهم فيه طبيب التخدير والجراح ومدير المستشفى بـ\"القتل الخطأ\".");
+  ASSERT_FALSE(got.empty());
+  EXPECT_EQ(got[0].text(), "الطفلة خضعت للفحوص");
+  EXPECT_EQ(got[0].speaker().mention(), "مدير المستشفى") << Describe(got);
+}
+
 TEST(ExtractorConfidence, ExplicitAboveTitleAboveImpliedAboveContinuation) {
   std::string text =
       "قال المتحدث باسم البيت الأبيض جون كيربي: \"سندعم الحلفاء بكل ما نملك من وسائل\".\n"

@@ -571,10 +571,18 @@ void Discourse::LinkLaterSources() {
     auto later = std::upper_bound(history_.begin(), history_.end(), role.span.end,
                                   [](uint32_t p, const auto& e) { return p < e.first; });
     const Mention* source = nullptr;
+    // Not several people joined by و (طبيب التخدير والجراح ومدير المستشفى).
+    auto several = [&](const Mention& c) {
+      const size_t last = view_->TokenAt(c.span.end);
+      for (size_t t = view_->TokenAt(c.span.begin) + 1; t < last; ++t) {
+        if (view_->Word(t).starts_with("و") && view_->ListedStripped(t, PatternSet::Section::kSourceNouns)) return true;
+      }
+      return false;
+    };
     for (int n = 0; later != history_.end() && n < limits::kMaxCorefLookBack; ++later, ++n) {
       const Mention& c = later->second;
       const size_t words = view_->CountTokens(c.span);
-      if ((c.entity >= 0 || words > short_mention.size()) && short_mention.Names(c)) {
+      if ((c.entity >= 0 || words > short_mention.size()) && short_mention.Names(c) && !several(c)) {
         source = &c;
         break;
       }
