@@ -1251,6 +1251,12 @@ std::vector<Case> Cases() {
         {P, "شريان حياة للصداقة", "kim-jong-un"},
         {D, "شريان أمل", "-", "الوزير"}},
        false},
+      // حكى "tell" attributes the quotation before it or the one after its
+      // colon; a film that tells a story quotes nobody.
+      {"hakaa_tells",
+       "\"النار وصلت إلى البيوت\"، يحكي محمد البقالي، أحد سكان الدوار، في حديثه للموقع.\n"
+       "وتحكي الأم: \"لم ننم ليلتها\".\nيحكي الفيلم قصة عائلة \"تواجه المدينة\".",
+       {{D, "النار وصلت إلى البيوت", "-", "محمد البقالي"}, {D, "لم ننم ليلتها", "-", "الأم"}}},
       // A subject between كان and the verb is the verb's, whatever follows
       // the verb.
       {"subject_between_kana_and_the_verb",
