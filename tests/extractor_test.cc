@@ -1251,6 +1251,10 @@ std::vector<Case> Cases() {
         {P, "شريان حياة للصداقة", "kim-jong-un"},
         {D, "شريان أمل", "-", "الوزير"}},
        false},
+      // A colleague (زميلتها) heads a subject as a role noun does.
+      {"a_colleague_is_a_source",
+       "وتدخلت زميلتها في الاعتصام، وهي ممرضة متقاعدة، قائلة: \"لا نطلب زيادة\".",
+       {{D, "لا نطلب زيادة", "-", "زميلتها"}}},
       // حكى "tell" attributes the quotation before it or the one after its
       // colon; a film that tells a story quotes nobody.
       {"hakaa_tells",
