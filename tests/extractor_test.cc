@@ -1251,6 +1251,14 @@ std::vector<Case> Cases() {
         {P, "شريان حياة للصداقة", "kim-jong-un"},
         {D, "شريان أمل", "-", "الوزير"}},
        false},
+      // A surname opening with ل is a name where the article writes it
+      // inside a name elsewhere, even short and before a comma.
+      {"surname_opening_with_lam_inside_a_name_elsewhere",
+       "قال مدرب الأهلي، الإسباني خافيير لوبيث، إن الفريق جاهز.\nفي المقابل، اعتبر لوبيث أن التعادل عادل.\n"
+       "فاز الرئيس التايواني الجديد لاي تشينغ تي بالانتخابات.\nوقال لاي، في أول تعليق له: «سأقف على خط المواجهة».",
+       {{I, "الفريق جاهز", "-", "مدرب الأهلي"},
+        {I, "التعادل عادل", "-", "لوبيث"},
+        {D, "سأقف على خط المواجهة", "-", "لاي"}}},
       // A colleague (زميلتها) heads a subject as a role noun does.
       {"a_colleague_is_a_source",
        "وتدخلت زميلتها في الاعتصام، وهي ممرضة متقاعدة، قائلة: \"لا نطلب زيادة\".",

@@ -293,22 +293,35 @@ CueMention MentionSet::OfSourceCue(size_t i) const {
 bool MentionSet::LoneNameWithLam(size_t t) const {
   const ArticleView& v = *view_;
   const std::string_view w = v.Word(t);
-  constexpr size_t kMinNameBytes = 10;  // five letters: لعرابي، ليخاتشوف
+  constexpr size_t kMinNameBytes = 6;  // three letters: لاي، لعرابي، ليخاتشوف
   if (!w.starts_with("ل") || w.size() < kMinNameBytes || w.starts_with("لل") || t + 1 >= v.token_count()) return false;
-  // Not ل and a word the lists know (لوكالة، لصحيفة), nor one with a
-  // pronoun (لمراسلنا، لابنه).
-  if (v.facts(t).lists_stripped != 0 || w.ends_with("نا") || w.ends_with("ه") || w.ends_with("ها") ||
-      w.ends_with("هم")) {
+  // Not ل and a word the lists know (لوكالة، لصحيفة), unless that word
+  // is short (لاي: أي), nor one with a pronoun (لمراسلنا، لابنه).
+  constexpr size_t kMaxShortBytes = 6;
+  if ((v.facts(t).lists_stripped != 0 && w.size() > kMaxShortBytes) || w.ends_with("نا") || w.ends_with("ه") ||
+      w.ends_with("ها") || w.ends_with("هم")) {
     return false;
   }
   // Alone before what the verb reports.
   const std::string_view next = v.Word(t + 1);
   const std::string_view gap = v.text().substr(v.token(t).end, v.token(t + 1).begin - v.token(t).end);
-  if (!ArticleView::IsPlainComplementizer(next) && gap.find(':') == std::string_view::npos) return false;
-  // And written elsewhere after a given name (سميرة لعرابي), as "لمصراوي"
-  // (ل and a medium) is not.
+  // or before a comma (وقال لاي، في أول تعليق له:).
+  if (!ArticleView::IsPlainComplementizer(next) && gap.find(':') == std::string_view::npos &&
+      gap.find("،") == std::string_view::npos && gap.find(',') == std::string_view::npos) {
+    return false;
+  }
+  // And written elsewhere in a name: after a given name (سميرة لعرابي), a
+  // role or its adjective (الرئيس التايواني الجديد لاي تشينغ تي), or one
+  // word after one of those (الإسباني خافيير لوبيث), as "لمصراوي" (ل and a
+  // medium) is not.
+  auto anchors = [&](size_t k) {
+    return v.Listed(k, Section::kGivenNames) || v.ListedStripped(k, Section::kSourceNouns) ||
+           v.Word(k).starts_with("ال");
+  };
   for (size_t u = 1; u < v.token_count(); ++u) {
-    if (u != t && v.Word(u) == w && !v.PunctuationBefore(u) && v.Listed(u - 1, Section::kGivenNames)) return true;
+    if (u == t || v.Word(u) != w || v.PunctuationBefore(u) || v.InsideQuote(v.token(u).begin)) continue;
+    if (anchors(u - 1)) return true;
+    if (u >= 2 && !v.PunctuationBefore(u - 1) && !v.Word(u - 1).starts_with("ال") && anchors(u - 2)) return true;
   }
   return false;
 }
@@ -598,7 +611,7 @@ std::optional<Mention> MentionSet::AnalyzeRegion(ByteSpan region, Gender verb_ge
     found = ShortNameIn(first, np_last);
     if (!found) found = SpellingVariantIn(first, np_last);
     if (!found) {
-      if (!subject && !(open_subject && v.IsContentWord(first))) {
+      if (!subject && !(open_subject && (v.IsContentWord(first) || LoneNameWithLam(first)))) {
         *speaker_only = !v.IsContentWord(first) && circumstance_only;
         return std::nullopt;
       }
