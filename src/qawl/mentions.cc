@@ -110,10 +110,9 @@ void MentionSet::ScanRoleNames() {
     const size_t name = k;
     // Not the verb's object after its subject: a statement noun or an
     // accusative (أصدر النادي بيانا رسميا).
-    bool the = false;
     while (k < v.token_count() && k - name < kMaxNameWords && !v.PunctuationBefore(k) && v.IsContentWord(k) &&
            !v.ListedStripped(k, Section::kSourceNouns) && (!definite(k) || k > name) &&
-           !IsAccusativeState(v.Word(k)) && !v.IsStatementNoun(v.Word(k), &the)) {
+           !IsAccusativeState(v.Word(k)) && !v.ListedStripped(k, Section::kStatementNouns)) {
       ++k;
     }
     if (k - name < kMinNameWords || v.InsideQuote(v.token(t).begin)) continue;
@@ -796,9 +795,8 @@ uint32_t MentionSet::TrimNounPhrase(ByteSpan np) const {
   for (size_t k = first + 1; k < last; ++k) {
     // An indefinite statement noun after the head is the verb's object
     // (نشر النادي بيانا رسميا قال فيه).
-    bool definite = true;
     if (v.ListedStripped(k, Section::kAuxiliaries) || v.ListedStripped(k, Section::kNpBreaks) ||
-        (v.IsStatementNoun(v.Word(k), &definite) && !definite)) {
+        v.ListedStripped(k, Section::kStatementNouns)) {
       last = k;
       break;
     }
