@@ -619,6 +619,31 @@ TranscriptLabel LabelAt(const ArticleView& v, uint32_t para) {
   return {key, at + 1};
 }
 
+// A question printed as a bullet point: a paragraph opening with a bullet
+// or a dash and ending with a question mark ("● ما الاسم …؟"). The offset
+// past the bullet, or 0.
+uint32_t BulletQuestion(std::string_view text, uint32_t para, uint32_t end) {
+  static constexpr std::string_view kBullets[] = {"●", "•", "■", "▪", "◼", "-", "–", "—", "*"};
+  while (para < end && (text[para] == '\n' || text[para] == ' ')) ++para;
+  uint32_t last = end;
+  while (last > para && (text[last - 1] == ' ' || text[last - 1] == '\r')) --last;
+  const std::string_view body = text.substr(para, last - para);
+  if (!body.ends_with("؟") && !body.ends_with("?")) return 0;
+  for (std::string_view b : kBullets) {
+    if (body.starts_with(b)) return para + static_cast<uint32_t>(b.size());
+  }
+  return 0;
+}
+
+// The offset past a dash opening the paragraph at `para` ("- سيُعلن …"), or
+// `para`.
+uint32_t AfterDash(std::string_view text, uint32_t para) {
+  for (std::string_view d : {std::string_view("-"), std::string_view("–"), std::string_view("—")}) {
+    if (text.substr(para).starts_with(d)) return para + static_cast<uint32_t>(d.size());
+  }
+  return para;
+}
+
 enum class ParaKind { kQuestion, kAnswer, kOther };
 using Paragraphs = std::vector<std::pair<ByteSpan, ParaKind>>;
 
@@ -663,8 +688,11 @@ bool LabelTurns(const ArticleView& v, const std::vector<TranscriptLabel>& labels
 
 // An interview printed as questions and answers: paragraphs opening with
 // "س:" and "ج:", or with the labels of two speakers ("«الأيام»: …؟"،
-// "الوزيرة: …"), the asker's being the one whose paragraphs ask; an answer
-// runs on into unmarked paragraphs up to the next question. The answers
+// "الوزيرة: …"), the asker's being the one whose paragraphs ask, or two
+// questions or more printed as bullet points after an introduction ending
+// with a colon, each answered by the paragraph after it ("● …؟" then
+// "- …"); an answer runs on into unmarked paragraphs up to the next
+// question. The answers
 // are the interviewee's words; neither the cues nor the quotations inside
 // questions and answers report anything of their own.
 void Constructions::FindInterview() {
@@ -681,6 +709,7 @@ void Constructions::FindInterview() {
     std::array<int, kMaxHeads> seen{};
     size_t distinct = 0;
     int recurring = 0;
+    int bullets = 0;
     bool maybe = false;
     for (size_t k = 0; k <= newlines.size() && !maybe && recurring < 2; ++k) {
       const uint32_t para = k == 0 ? 0 : newlines[k - 1] + 1;
@@ -688,6 +717,7 @@ void Constructions::FindInterview() {
       // "س" is the bytes D8 B3.
       maybe = para + 1 < n && static_cast<unsigned char>(text[para]) == 0xD8 &&
               static_cast<unsigned char>(text[para + 1]) == 0xB3 && DialogueMarker(v, para, "س") != 0;
+      if (BulletQuestion(text, para, k < newlines.size() ? newlines[k] : n) != 0 && ++bullets == 2) maybe = true;
       const std::string_view label = LabelHead(text, para, k < newlines.size() ? newlines[k] : n);
       if (label.empty()) continue;
       size_t h = 0;
@@ -704,10 +734,20 @@ void Constructions::FindInterview() {
   Paragraphs paragraphs;
   std::vector<TranscriptLabel> labels;
   bool any = false;
+  bool introduced = false;  // the paragraph before ends with a colon
   for (uint32_t para = 0; para < n;) {
     const uint32_t end = v.ParagraphEnd(para);
     labels.push_back({});
-    if (DialogueMarker(v, para, "س") != 0) {
+    const bool after_bullet = introduced && !paragraphs.empty() && paragraphs.back().second == Kind::kQuestion;
+    const size_t before = v.text().substr(0, para).find_last_not_of(" \n");
+    const bool after_colon = before != std::string_view::npos && v.text()[before] == ':';
+    if (const uint32_t q = BulletQuestion(v.text(), para, end); q != 0 && (introduced || after_colon)) {
+      paragraphs.emplace_back(ByteSpan{std::min(v.SkipSpaces(q), end), end}, Kind::kQuestion);
+      introduced = true;
+      any = true;
+    } else if (after_bullet) {
+      paragraphs.emplace_back(ByteSpan{std::min(v.SkipSpaces(AfterDash(v.text(), para)), end), end}, Kind::kAnswer);
+    } else if (DialogueMarker(v, para, "س") != 0) {
       paragraphs.emplace_back(ByteSpan{para, end}, Kind::kQuestion);
       any = true;
     } else if (const uint32_t a = DialogueMarker(v, para, "ج"); a != 0) {
