@@ -110,7 +110,7 @@ TEST(Golden, DevScoresHoldTheLine) {
   ExpectScoresAtLeast("dev", "dev.gold.jsonl", kDevDirectFloor, kDevIndirectFloor);
 }
 
-// The same bar on the general-news passages written for qawl (307,
+// The same bar on the general-news passages written for qawl (329,
 // tests/data/general/README.md).
 TEST(Golden, GeneralScoresHoldTheLine) { ExpectScoresAtLeast("general", "general.gold.jsonl", 0.97, 0.98); }
 
