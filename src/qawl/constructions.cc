@@ -644,6 +644,41 @@ uint32_t AfterDash(std::string_view text, uint32_t para) {
   return para;
 }
 
+// Most articles are no interview: whether a paragraph opens with "س" and
+// a colon, a dash or a slash, two paragraphs are bullet questions, or two
+// labels (a colon after at most three words) each open two paragraphs,
+// before FindInterview walks them.
+bool MayHoldInterview(const ArticleView& v) {
+  const auto n = static_cast<uint32_t>(v.text().size());
+  constexpr size_t kMaxHeads = 16;
+  const std::string_view text = v.text();
+  const std::vector<uint32_t>& newlines = v.newlines();
+  std::array<std::string_view, kMaxHeads> heads;
+  std::array<int, kMaxHeads> seen{};
+  size_t distinct = 0;
+  int recurring = 0;
+  int bullets = 0;
+  bool maybe = false;
+  for (size_t k = 0; k <= newlines.size() && !maybe && recurring < 2; ++k) {
+    const uint32_t para = k == 0 ? 0 : newlines[k - 1] + 1;
+    if (para >= n) break;
+    // "س" is the bytes D8 B3.
+    maybe = para + 1 < n && static_cast<unsigned char>(text[para]) == 0xD8 &&
+            static_cast<unsigned char>(text[para + 1]) == 0xB3 && DialogueMarker(v, para, "س") != 0;
+    if (BulletQuestion(text, para, k < newlines.size() ? newlines[k] : n) != 0 && ++bullets == 2) maybe = true;
+    const std::string_view label = LabelHead(text, para, k < newlines.size() ? newlines[k] : n);
+    if (label.empty()) continue;
+    size_t h = 0;
+    while (h < distinct && heads[h] != label) ++h;
+    if (h == distinct) {
+      if (distinct == kMaxHeads) continue;
+      heads[distinct++] = label;
+    }
+    if (++seen[h] == 2) ++recurring;
+  }
+  return maybe || recurring >= 2;
+}
+
 enum class ParaKind { kQuestion, kAnswer, kOther };
 using Paragraphs = std::vector<std::pair<ByteSpan, ParaKind>>;
 
@@ -698,38 +733,7 @@ bool LabelTurns(const ArticleView& v, const std::vector<TranscriptLabel>& labels
 void Constructions::FindInterview() {
   const ArticleView& v = *view_;
   const auto n = static_cast<uint32_t>(v.text().size());
-  // Most articles are no interview: look for a paragraph opening "س" and a
-  // colon, a dash or a slash, or for two labels (a colon after at most
-  // three words) that each open two paragraphs, before walking them.
-  {
-    constexpr size_t kMaxHeads = 16;
-    const std::string_view text = v.text();
-    const std::vector<uint32_t>& newlines = v.newlines();
-    std::array<std::string_view, kMaxHeads> heads;
-    std::array<int, kMaxHeads> seen{};
-    size_t distinct = 0;
-    int recurring = 0;
-    int bullets = 0;
-    bool maybe = false;
-    for (size_t k = 0; k <= newlines.size() && !maybe && recurring < 2; ++k) {
-      const uint32_t para = k == 0 ? 0 : newlines[k - 1] + 1;
-      if (para >= n) break;
-      // "س" is the bytes D8 B3.
-      maybe = para + 1 < n && static_cast<unsigned char>(text[para]) == 0xD8 &&
-              static_cast<unsigned char>(text[para + 1]) == 0xB3 && DialogueMarker(v, para, "س") != 0;
-      if (BulletQuestion(text, para, k < newlines.size() ? newlines[k] : n) != 0 && ++bullets == 2) maybe = true;
-      const std::string_view label = LabelHead(text, para, k < newlines.size() ? newlines[k] : n);
-      if (label.empty()) continue;
-      size_t h = 0;
-      while (h < distinct && heads[h] != label) ++h;
-      if (h == distinct) {
-        if (distinct == kMaxHeads) continue;
-        heads[distinct++] = label;
-      }
-      if (++seen[h] == 2) ++recurring;
-    }
-    if (!maybe && recurring < 2) return;
-  }
+  if (!MayHoldInterview(v)) return;
   using Kind = ParaKind;
   Paragraphs paragraphs;
   std::vector<TranscriptLabel> labels;
