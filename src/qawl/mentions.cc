@@ -579,6 +579,8 @@ std::optional<Mention> MentionSet::AnalyzeRegion(ByteSpan region, Gender verb_ge
   // phrase after a preposition, not at its own ل (وفقا لصحيفة الغارديان).
   const uint32_t lam = in_phrase && v.Word(first).starts_with("ل") ? 2 : 0;
   ByteSpan np{v.token(first).begin, PhraseEnd(v.token(first).begin + lam, region.end)};
+  // A name in marks ends with them (سألت «البيان» الممثلة).
+  if (const uint32_t closed = v.QuoteEndAfter(np.begin); closed != np.begin && closed < np.end) np.end = closed;
   // And before a verb that opens a relative clause on it, known by the
   // verbal noun after it (مسؤول طلب عدم الكشف عن هويته).
   for (size_t k = first + 1; k + 1 < last && v.token(k + 1).begin < np.end; ++k) {
