@@ -668,28 +668,17 @@ uint32_t ArticleView::WithoutFinalBoundary(uint32_t begin, uint32_t end) const {
   return letter_or_digit ? end : last;
 }
 
-bool ArticleView::IsStatementNoun(std::string_view w, bool* definite) const {
-  const PatternSet& p = *patterns_;
-  auto listed = [&p](std::string_view x) {
-    const PatternSet::WordFacts* f = p.Facts(x, HashWord(x));
-    return f != nullptr && (f->lists & PatternSet::Bit(PatternSet::Section::kStatementNouns)) != 0;
-  };
-  auto noun = [&listed](std::string_view x) {
-    return listed(x) || (x.ends_with("ا") && listed(x.substr(0, x.size() - 2)));
-  };
-  *definite = false;
+bool ArticleView::IsDefiniteStatementNoun(std::string_view w) const {
   if ((w.starts_with("و") || w.starts_with("ف")) && w.size() > 6) w.remove_prefix(2);
   if (w.starts_with("لل")) {
-    w.remove_prefix(4);
-    *definite = true;
+    w.remove_prefix(4);  // ل + ال
   } else {
-    if ((w.starts_with("ب") || w.starts_with("ل")) && !noun(w)) w.remove_prefix(2);
-    if (w.starts_with("ال")) {
-      w.remove_prefix(4);
-      *definite = true;
-    }
+    if (w.starts_with("ب") || w.starts_with("ل")) w.remove_prefix(2);
+    if (!w.starts_with("ال")) return false;
+    w.remove_prefix(4);
   }
-  return noun(w);
+  const PatternSet::WordFacts* f = patterns_->Facts(w, HashWord(w));
+  return f != nullptr && (f->lists & PatternSet::Bit(PatternSet::Section::kStatementNouns)) != 0;
 }
 
 }  // namespace qawl

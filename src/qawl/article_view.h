@@ -135,9 +135,10 @@ class ArticleView {
   // attached pronoun (أنه، بأنها).
   static bool IsPlainComplementizer(std::string_view w);
   // Whether normalized word w is a statement noun (lexicon.txt
-  // [statement_nouns]) after the proclitics و ف ب ل, the article and the
-  // accusative ا (ببيان، بيانا، البيان), and whether it is definite.
-  bool IsStatementNoun(std::string_view w, bool* definite) const;
+  // [statement_nouns]) with the article, after at most one proclitic
+  // (البيان، وبالبيان، للبيان). Its indefinite forms (بيان، ببيان، بيانا)
+  // are ListedStripped(i, kStatementNouns).
+  bool IsDefiniteStatementNoun(std::string_view w) const;
   // Normalized word w without a leading conjunction و (وإنها → إنها).
   static std::string_view WithoutWa(std::string_view w) { return w.starts_with("و") ? w.substr(2) : w; }
   // Whether normalized word w is a form of كان or of its sisters (أصبح،

@@ -743,9 +743,11 @@ void Constructions::FindInterview() {
     const uint32_t end = v.ParagraphEnd(para);
     labels.push_back({});
     const bool after_bullet = introduced && !paragraphs.empty() && paragraphs.back().second == Kind::kQuestion;
-    const size_t before = v.text().substr(0, para).find_last_not_of(" \n");
-    const bool after_colon = before != std::string_view::npos && v.text()[before] == ':';
-    if (const uint32_t q = BulletQuestion(v.text(), para, end); q != 0 && (introduced || after_colon)) {
+    auto after_colon = [&] {
+      const size_t before = v.text().substr(0, para).find_last_not_of(" \n");
+      return before != std::string_view::npos && v.text()[before] == ':';
+    };
+    if (const uint32_t q = BulletQuestion(v.text(), para, end); q != 0 && (introduced || after_colon())) {
       paragraphs.emplace_back(ByteSpan{std::min(v.SkipSpaces(q), end), end}, Kind::kQuestion);
       introduced = true;
       any = true;

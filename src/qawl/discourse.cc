@@ -482,11 +482,7 @@ bool Discourse::LinkStatementToIssuer(uint32_t pos, Mention* s) const {
   const ArticleView& v = *view_;
   const size_t first = v.TokenAt(s->span.begin);
   if (v.TokenAt(s->span.end) != first + 1) return false;
-  // Definite: ال after at most one proclitic (البيان، وبالبيان، للبيان).
-  const std::string_view w = v.Word(first);
-  if (w.find("ال") > 4 && !w.starts_with("لل")) return false;
-  bool definite = false;
-  if (!v.IsStatementNoun(w, &definite) || !definite) return false;
+  if (!v.IsDefiniteStatementNoun(v.Word(first))) return false;
   int looked = 0;
   for (size_t k = speakers_.size(); k-- > 0 && looked < limits::kMaxHistoryLookBack; ++looked) {
     const Cue& cue = cues_->cue(k);
@@ -498,8 +494,7 @@ bool Discourse::LinkStatementToIssuer(uint32_t pos, Mention* s) const {
     const size_t from = v.TokenAt(v.SentenceStart(cue.begin));
     const size_t to = v.TokenAt(v.SentenceEnd(cue.begin));
     for (size_t t = from; t < to; ++t) {
-      bool the = false;
-      if (!v.InsideQuote(v.token(t).begin) && v.IsStatementNoun(v.Word(t), &the) && !the) {
+      if (v.ListedStripped(t, PatternSet::Section::kStatementNouns) && !v.InsideQuote(v.token(t).begin)) {
         // The verbs of this sentence agree with the noun (وأوضح البيان …،
         // داعيا), not with the issuer (وقالت الوزارة).
         const Gender agreement = s->gender;

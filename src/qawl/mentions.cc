@@ -412,8 +412,6 @@ std::optional<Mention> MentionSet::RelayedSource(size_t i) const {
   return std::nullopt;
 }
 
-// What the cue's sentence names as its subject, by the first construction
-// that applies.
 bool MentionSet::KanaBefore(size_t verb) const {
   const ArticleView& v = *view_;
   for (size_t k = verb, n = 0; k-- > 0 && n <= limits::kMaxPreposedTokens + 1; ++n) {
@@ -423,6 +421,8 @@ bool MentionSet::KanaBefore(size_t verb) const {
   return false;
 }
 
+// What the cue's sentence names as its subject, by the first construction
+// that applies.
 CueMention MentionSet::OfCue(size_t i) const {
   const ArticleView& v = *view_;
   const Cue& cue = cues_->cue(i);
